@@ -1,0 +1,1 @@
+"""The eval suite: measures guideagent's outputs on labelled data (see evals/README.md)."""

@@ -1,0 +1,163 @@
+"""Settings, from (lowest to highest) defaults, a TOML file, the environment and CLI flags.
+
+The file lives in the user config dir (platformdirs) unless GUIDEAGENT_CONFIG names one;
+nothing is created at import time. The API key is a SecretStr so it never prints.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, SecretStr, ValidationError
+
+from guideagent.errors import ConfigError
+
+EngineName = Literal["auto", "offline", "llm"]
+ModeName = Literal["auto", "tools", "json", "md_json"]
+
+# Environment variable -> settings field. OPENAI_* are the names every tool shares.
+ENV_VARS: dict[str, str] = {
+    "OPENAI_API_KEY": "api_key",
+    "OPENAI_BASE_URL": "base_url",
+    "GUIDEAGENT_API_KEY": "api_key",
+    "GUIDEAGENT_BASE_URL": "base_url",
+    "GUIDEAGENT_ENGINE": "engine",
+    "GUIDEAGENT_MODEL": "model",
+    "GUIDEAGENT_MODE": "mode",
+    "GUIDEAGENT_TIMEOUT": "timeout",
+    "GUIDEAGENT_MAX_RETRIES": "max_retries",
+    "GUIDEAGENT_VALIDATION_RETRIES": "validation_retries",
+    "GUIDEAGENT_CONCURRENCY": "concurrency",
+    "GUIDEAGENT_REDACT": "redact",
+    "GUIDEAGENT_REVISE_ROUNDS": "revise_rounds",
+}
+
+LOCAL_HOSTS = ("localhost", "127.", "[::1]", "0.0.0.0")
+
+
+class Settings(BaseModel):
+    engine: EngineName = "auto"
+    api_key: SecretStr | None = None
+    base_url: str | None = None
+    model: str = "gpt-4o-mini"
+    mode: ModeName = Field(
+        default="auto",
+        description="instructor mode: tools for OpenAI, json for Ollama and other servers.",
+    )
+    timeout: float = Field(default=60.0, gt=0)
+    max_retries: int = Field(default=4, ge=0, description="Transport retries: 429, 5xx, timeouts.")
+    validation_retries: int = Field(default=2, ge=0, description="Re-asks on invalid output.")
+    concurrency: int = Field(default=4, ge=1, le=64)
+    redact: bool | None = Field(default=None, description="None: on for any non-local provider.")
+    revise_rounds: int = Field(default=2, ge=0, le=10)
+    source: dict[str, str] = Field(default_factory=dict, exclude=True)
+
+    def resolved_engine(self) -> Literal["offline", "llm"]:
+        if self.engine != "auto":
+            return self.engine
+        return "llm" if (self.api_key or self.base_url) else "offline"
+
+    def resolved_mode(self) -> Literal["tools", "json", "md_json"]:
+        if self.mode != "auto":
+            return self.mode
+        return "tools" if self.is_openai() else "json"
+
+    def is_openai(self) -> bool:
+        return not self.base_url or "api.openai.com" in self.base_url
+
+    def is_local(self) -> bool:
+        url = (self.base_url or "").split("://", 1)[-1]
+        return bool(url) and url.startswith(LOCAL_HOSTS)
+
+    def redaction_on(self) -> bool:
+        return self.redact if self.redact is not None else not self.is_local()
+
+    def describe(self) -> dict[str, Any]:
+        """What a user may see: everything but the key, which is only said to be present."""
+        data = self.model_dump(exclude={"api_key"})
+        data["api_key"] = "set" if self.api_key else "not set"
+        data["engine"] = self.resolved_engine()
+        return data
+
+
+def config_path() -> Path:
+    explicit = os.environ.get("GUIDEAGENT_CONFIG")
+    if explicit:
+        return Path(explicit).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path("guideagent") / "config.toml"
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc}). Fix or delete the file.") from exc
+    # Accept both a flat file and one with a [guideagent] table.
+    return dict(data.get("guideagent", data))
+
+
+def _read_env(environ: dict[str, str]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for var, field in ENV_VARS.items():
+        raw = environ.get(var)
+        if raw is None or raw == "":
+            continue
+        if field == "redact":
+            values[field] = raw.strip().lower() in {"1", "true", "yes", "on"}
+        else:
+            values[field] = raw
+    return values
+
+
+def load_settings(
+    overrides: dict[str, Any] | None = None,
+    *,
+    environ: dict[str, str] | None = None,
+    path: Path | None = None,
+) -> Settings:
+    """Merge the sources; CLI flags beat env, env beats the file, the file beats defaults."""
+    environ = dict(os.environ) if environ is None else environ
+    file_path = path or config_path()
+    layers = [
+        ("file", _read_toml(file_path)),
+        ("env", _read_env(environ)),
+        ("flag", {k: v for k, v in (overrides or {}).items() if v is not None}),
+    ]
+    merged: dict[str, Any] = {}
+    source: dict[str, str] = {}
+    for name, layer in layers:
+        for key, value in layer.items():
+            if key not in Settings.model_fields or key == "source":
+                raise ConfigError(f"Unknown setting {key!r} (from {name}: {file_path if name == 'file' else name}).")
+            merged[key] = value
+            source[key] = name
+    try:
+        return Settings(**merged, source=source)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc']))}: {e['msg']} (from {source.get(str(e['loc'][0]), '?')})"
+            for e in exc.errors()
+        )
+        raise ConfigError(f"Invalid settings: {problems}") from exc
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write the user-facing settings (never the key) as TOML, atomically."""
+    from guideagent.atomic import atomic_write_text
+
+    path = path or config_path()
+    data = settings.model_dump(exclude={"api_key", "source"}, exclude_none=True)
+    lines = ["# guideagent settings. The API key is read from OPENAI_API_KEY, never stored here."]
+    for key, value in data.items():
+        rendered = json.dumps(value) if not isinstance(value, bool) else str(value).lower()
+        lines.append(f"{key} = {rendered}")
+    atomic_write_text(path, "\n".join(lines) + "\n")
+    return path

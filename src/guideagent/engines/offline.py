@@ -1,0 +1,46 @@
+"""The offline engine: rules, templates and shipped embeddings. No key, no network.
+
+Each method delegates to the module that owns the step; heavy modules (embeddings)
+are imported on first use so the app starts fast.
+"""
+
+from __future__ import annotations
+
+from guideagent.schemas import Critique, Guide, Study, Transcript
+from guideagent.schemas.synthesis import InterviewNotes, Synthesis
+
+
+class OfflineEngine:
+    name = "offline"
+
+    def critique_guide(self, guide: Guide, study: Study | None = None) -> Critique:
+        from guideagent.critique.rules import critique_guide
+
+        return critique_guide(guide, study)
+
+    def draft_guide(self, study: Study) -> Guide:
+        from guideagent.drafting import offline
+
+        return offline.draft_guide(study)
+
+    def revise_guide(self, guide: Guide, critique: Critique, study: Study | None = None) -> Guide:
+        from guideagent.drafting import offline
+
+        return offline.revise_guide(guide, critique, study)
+
+    def regenerate(self, guide: Guide, study: Study, target_id: str) -> Guide:
+        from guideagent.drafting import offline
+
+        return offline.regenerate(guide, study, target_id)
+
+    def extract_notes(
+        self, transcript: Transcript, study: Study | None = None, guide: Guide | None = None
+    ) -> InterviewNotes:
+        from guideagent.synthesis import offline
+
+        return offline.extract_notes(transcript, study, guide)
+
+    def synthesize_themes(self, notes: list[InterviewNotes], study: Study | None = None) -> Synthesis:
+        from guideagent.synthesis import offline
+
+        return offline.synthesize_themes(notes, study)

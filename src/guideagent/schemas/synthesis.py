@@ -1,0 +1,86 @@
+"""Notes per interview and themes across interviews.
+
+Trust rules live in the shape: a quote cites a transcript and an utterance; a theme
+holds insight ids, and its participants and counts are computed by code from them.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+
+class InsightKind(StrEnum):
+    pain_point = "pain_point"
+    need = "need"
+    behaviour = "behaviour"
+    goal = "goal"
+    workaround = "workaround"
+    delight = "delight"
+
+
+class Quote(BaseModel):
+    transcript_id: str
+    utterance_id: str = Field(description="The id of the utterance the quote is taken from.")
+    participant_id: str
+    text: str = Field(description="Words copied exactly from that utterance.")
+    start: float | None = None
+
+
+class Insight(BaseModel):
+    id: str = Field(description="Unique across the study, e.g. 'P3-i2'.")
+    transcript_id: str
+    participant_id: str
+    kind: InsightKind
+    text: str = Field(description="The insight in one plain sentence.")
+    quotes: list[Quote] = Field(default_factory=list)
+    objective_ids: list[str] = Field(default_factory=list)
+    question_ids: list[str] = Field(default_factory=list)
+
+
+class InterviewNotes(BaseModel):
+    """The map step's result for one transcript; cached in the study folder."""
+
+    transcript_id: str
+    participant_ids: list[str] = Field(default_factory=list)
+    summary: str = ""
+    insights: list[Insight] = Field(default_factory=list)
+    answered_question_ids: list[str] = Field(default_factory=list)
+    answered_objective_ids: list[str] = Field(default_factory=list)
+    dropped_quotes: int = Field(default=0, description="Quotes the grounding step rejected.")
+    engine: str = "offline"
+
+
+class Theme(BaseModel):
+    id: str
+    label: str
+    description: str = ""
+    insight_ids: list[str] = Field(default_factory=list)
+    participant_ids: list[str] = Field(
+        default_factory=list, description="Computed from the insights, never from model text."
+    )
+    quotes: list[Quote] = Field(default_factory=list)
+    objective_ids: list[str] = Field(default_factory=list)
+    disagreements: list[str] = Field(default_factory=list)
+
+
+class Synthesis(BaseModel):
+    title: str = ""
+    engine: str = "offline"
+    participant_ids: list[str] = Field(default_factory=list)
+    notes: list[InterviewNotes] = Field(default_factory=list)
+    themes: list[Theme] = Field(default_factory=list)
+    signals: list[Theme] = Field(
+        default_factory=list, description="Said by one participant only: kept, not promoted."
+    )
+    unthemed_insight_ids: list[str] = Field(default_factory=list)
+    recommendations: list[str] = Field(default_factory=list)
+    open_questions: list[str] = Field(default_factory=list)
+    dropped_quotes: int = 0
+    cited_share: dict[str, float] = Field(
+        default_factory=dict, description="Per participant, the share of their words quoted."
+    )
+
+    def prevalence(self, theme: Theme) -> str:
+        return f"{len(theme.participant_ids)} of {len(self.participant_ids)}"

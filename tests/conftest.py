@@ -1,0 +1,58 @@
+"""Shared fixtures. Tests never read the user's real config or environment."""
+
+from __future__ import annotations
+
+import pytest
+from fakes.fixtures import fake_openai  # noqa: F401  (registers the fixture)
+
+PROVIDER_VARS = [
+    "OPENAI_API_KEY",
+    "OPENAI_BASE_URL",
+    "GUIDEAGENT_API_KEY",
+    "GUIDEAGENT_BASE_URL",
+    "GUIDEAGENT_ENGINE",
+    "GUIDEAGENT_MODEL",
+    "GUIDEAGENT_MODE",
+    "GUIDEAGENT_TIMEOUT",
+    "GUIDEAGENT_MAX_RETRIES",
+    "GUIDEAGENT_VALIDATION_RETRIES",
+    "GUIDEAGENT_CONCURRENCY",
+    "GUIDEAGENT_REDACT",
+    "GUIDEAGENT_REVISE_ROUNDS",
+]
+
+
+@pytest.fixture(autouse=True)
+def isolated_config(tmp_path_factory, monkeypatch):
+    """Point config at an empty temp file and clear provider variables."""
+    for var in PROVIDER_VARS:
+        monkeypatch.delenv(var, raising=False)
+    config = tmp_path_factory.mktemp("config") / "config.toml"
+    monkeypatch.setenv("GUIDEAGENT_CONFIG", str(config))
+    return config
+
+
+@pytest.fixture
+def llm_settings(fake_openai):  # noqa: F811
+    """Settings that point the LLM engine at the loopback server, with fast retries."""
+    from guideagent.config import load_settings
+
+    return load_settings(
+        {
+            "engine": "llm",
+            "base_url": fake_openai.base_url,
+            "api_key": fake_openai.api_key,
+            "model": "fake-model",
+            "mode": "tools",
+            "timeout": 2.0,
+            "max_retries": 2,
+        }
+    )
+
+
+@pytest.fixture
+def fast_llm(llm_settings):
+    """A StructuredLLM with millisecond backoff so fault tests stay fast."""
+    from guideagent.engines.structured import StructuredLLM
+
+    return StructuredLLM(llm_settings, backoff=0.01, backoff_max=0.05)

@@ -1,0 +1,45 @@
+"""Test doubles for guideagent's external services.
+
+``openai_server.FakeOpenAI`` is a real OpenAI-compatible HTTP server on 127.0.0.1 with
+scripted answers and injected faults; ``fixtures.fake_openai`` is its pytest fixture.
+"""
+
+from .openai_server import (
+    ANSWER_TYPES,
+    Answer,
+    Content,
+    Delay,
+    Drop,
+    FakeOpenAI,
+    Fault,
+    Malformed,
+    RecordedRequest,
+    Refusal,
+    Reply,
+    ToolCall,
+    Truncated,
+    estimate_tokens,
+    openai_error,
+    prompt_text,
+    prompt_tokens,
+)
+
+__all__ = [
+    "ANSWER_TYPES",
+    "Answer",
+    "Content",
+    "Delay",
+    "Drop",
+    "FakeOpenAI",
+    "Fault",
+    "Malformed",
+    "RecordedRequest",
+    "Refusal",
+    "Reply",
+    "ToolCall",
+    "Truncated",
+    "estimate_tokens",
+    "openai_error",
+    "prompt_text",
+    "prompt_tokens",
+]
