@@ -34,6 +34,8 @@ ENV_VARS: dict[str, str] = {
     "GUIDEAGENT_CONCURRENCY": "concurrency",
     "GUIDEAGENT_REDACT": "redact",
     "GUIDEAGENT_REVISE_ROUNDS": "revise_rounds",
+    "GUIDEAGENT_CONTEXT_TOKENS": "context_tokens",
+    "GUIDEAGENT_MIN_PARTICIPANTS": "min_participants",
 }
 
 LOCAL_HOSTS = ("localhost", "127.", "[::1]", "0.0.0.0")
@@ -54,6 +56,12 @@ class Settings(BaseModel):
     concurrency: int = Field(default=4, ge=1, le=64)
     redact: bool | None = Field(default=None, description="None: on for any non-local provider.")
     revise_rounds: int = Field(default=2, ge=0, le=10)
+    context_tokens: int = Field(
+        default=12000, ge=1000, description="Transcript tokens per call; longer ones are chunked."
+    )
+    min_participants: int = Field(
+        default=2, ge=1, description="A theme needs this many participants; fewer is a signal."
+    )
     source: dict[str, str] = Field(default_factory=dict, exclude=True)
 
     def resolved_engine(self) -> Literal["offline", "llm"]:

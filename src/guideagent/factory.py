@@ -16,4 +16,4 @@ def build_engine(settings: Settings | None = None, **overrides: Any) -> Engine:
         return LLMEngine(settings)
     from guideagent.engines.offline import OfflineEngine
 
-    return OfflineEngine()
+    return OfflineEngine(min_participants=settings.min_participants)

@@ -89,7 +89,9 @@ class LLMEngine:
     def synthesize_themes(self, notes: list[InterviewNotes], study: Study | None = None) -> Synthesis:
         from guideagent.synthesis import llm
 
-        return llm.synthesize_themes(self.llm, notes, study)
+        return llm.synthesize_themes(
+            self.llm, notes, study, min_participants=self.settings.min_participants
+        )
 
 
 def merge_findings(guide: Guide, rules: list[Finding], answer: CritiqueAnswer) -> list[Finding]:

@@ -13,6 +13,9 @@ from guideagent.schemas.synthesis import InterviewNotes, Synthesis
 class OfflineEngine:
     name = "offline"
 
+    def __init__(self, min_participants: int = 2) -> None:
+        self.min_participants = min_participants
+
     def critique_guide(self, guide: Guide, study: Study | None = None) -> Critique:
         from guideagent.critique.rules import critique_guide
 
@@ -43,4 +46,4 @@ class OfflineEngine:
     def synthesize_themes(self, notes: list[InterviewNotes], study: Study | None = None) -> Synthesis:
         from guideagent.synthesis import offline
 
-        return offline.synthesize_themes(notes, study)
+        return offline.synthesize_themes(notes, study, min_participants=self.min_participants)

@@ -102,7 +102,7 @@ class _Wait:
     """Exponential backoff with jitter, unless the server said how long to wait."""
 
     def __init__(self, initial: float, maximum: float) -> None:
-        self.backoff = wait_exponential_jitter(initial=initial, max=maximum, jitter=initial)
+        self.backoff = wait_exponential_jitter(multiplier=initial, max=maximum, jitter=initial)
 
     def __call__(self, state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
@@ -110,6 +110,10 @@ class _Wait:
         if told is not None:
             return min(told, MAX_RETRY_AFTER)
         return self.backoff(state)
+
+
+# Every call in this process, across engines: the eval scoreboard reports tokens spent from it.
+PROCESS_USAGE = Usage()
 
 
 class StructuredLLM:
@@ -120,7 +124,7 @@ class StructuredLLM:
         self.usage = Usage()
         self._backoff = (backoff, backoff_max)
         self._sync = None
-        self._async = None
+        self._async: dict[int, Any] = {}
 
     # -- clients -------------------------------------------------------------------------
     def _client_kwargs(self) -> dict[str, Any]:
@@ -151,14 +155,20 @@ class StructuredLLM:
         return self._sync
 
     def async_client(self):
-        if self._async is None:
+        """One async client per event loop: an httpx pool must not outlive the loop it was
+        made in, and each synthesis run (CLI or TUI worker) may start a new loop."""
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        entry = self._async.get(id(loop))
+        if entry is None or entry[0] is not loop:
             import instructor
             import openai
 
-            self._async = instructor.from_openai(
-                openai.AsyncOpenAI(**self._client_kwargs()), mode=self._mode()
-            )
-        return self._async
+            self._async = {k: v for k, v in self._async.items() if not v[0].is_closed()}
+            client = instructor.from_openai(openai.AsyncOpenAI(**self._client_kwargs()), mode=self._mode())
+            entry = self._async[id(loop)] = (loop, client)
+        return entry[1]
 
     def _policy(self, kind):
         return kind(
@@ -219,6 +229,7 @@ class StructuredLLM:
             attempts=attempts,
         )
         self.usage.calls.append(record)
+        PROCESS_USAGE.calls.append(record)
         log.info("llm call %s", record)
         # instructor may return a subclass of the response model; hand back the plain model.
         return result if type(result) is model else model.model_validate(result.model_dump())

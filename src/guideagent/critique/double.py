@@ -1,0 +1,162 @@
+"""double_barreled: two separate topics or activities asked at once.
+
+Within one sentence, "and" (or "plus", "as well as") joining two question clauses with
+their own question words ("How do you X and how do you Y?"), two activities after one
+stem ("How do you plan lessons and grade assignments?"), two things to give an opinion
+on ("our fees and our support"), or a topic list answered "each". A second part that
+follows up the same event (its reason, outcome or feeling: ", and why?", ", and what
+happened next?") is one question, and so is a binomial ("friends and family").
+"""
+
+from __future__ import annotations
+
+import re
+
+from guideagent.critique import rewrite as rw
+from guideagent.critique.lexicon import BINOMIALS, DISCOURSE, SERIAL, VERBS
+from guideagent.critique.text import Hit, Parsed
+
+_FOLLOW_UP = re.compile(
+    r"^(?:then\s+|also\s+)?(?:why\b|how\s*\??$|how\s+come\b|how\s+so\b"
+    r"|what\s+(?:\w+\s+)?(?:made|makes|led|leads|prompted|prompts|drove|drives|pushed|kept|keeps|got|gets|caused|brought|"
+    r"convinced|inspired|motivated|triggered|stopped|helped)\s+(?:you|it|them|that|this|those|the|your)\b"
+    r"|what\s+happened\b|what\s+did\s+you\s+do\s+(?:about|with|then|next|after|afterwards|as\s+a\s+result)\b"
+    r"|what\s+(?:do|did)\s+you\s+(?:put|think)\s+(?:that|it|this)\s+(?:was\s+)?down\s+to\b"
+    r"|how\s+did\s+(?:that|it|this|they)\s+(?:go|feel|work\s+out|turn\s+out|leave\s+you|make\s+you|end)\b"
+    r"|(?:what|how)\s+(?:did|does|do|was|were|is)\s+(?:that|it|this|those)\s+(?:feel|like|make\s+you|leave\s+you|go|matter)\b"
+    r"|how\s+(?:that|it|this|things)\s+(?:went|felt|worked\s+out|turned\s+out|ended|played\s+out)\b"
+    r"|what\s+(?:that|it)\s+was\s+like\b|what\s+(?:was|is)\s+(?:that|it)\s+like\b|how\s+did\s+you\s+feel\s+(?:about\s+(?:it|that|this)|afterwards|then)?\s*\??$"
+    r"|what\s+(?:\w+\s+)?(?:were|are)\s+you\s+(?:trying|hoping|looking|wanting|aiming)\s+to\b"
+    r"|(?:how|why)\s+did\s+you\s+(?:pick|choose|decide\s+on|settle\s+on|go\s+with|end\s+up\s+with)\s+(?:it|that|them|that\s+one|this\s+one|those|these)\b"
+    r"|what\s+(?:was|were)\s+the\s+(?:result|outcome|reason|reasons|upshot)\b|who\s+(?:else\s+)?(?:was\s+involved|helped)\b"
+    r"|what\s+did\s+you\s+(?:learn|take\s+away)\s+from\s+(?:it|that|this)\b)"
+)
+_WH_AFTER_AND = re.compile(
+    r"(?:,\s*|\s+)(?:and|plus)\s+(?:then\s+|also\s+)?(?=(?:what|what's|how|why|when|where|who|which|whether)\b)"
+)
+_AS_WELL_AS = re.compile(r"\bas well as\b|,\s*plus\b")
+_EACH = re.compile(r"\band\b[^:?]*:\s*(?:.*\b(?:each|both|either)\b)")
+_NP_AND = re.compile(
+    r"\b(the|our|your|their|its|his|her|my)\s+([\w'-]+(?:\s+[\w'-]+){0,3}?)\s+and\s+(?:with\s+|about\s+|of\s+|for\s+)?(the|our|your|their|its|his|her|my)\s+"
+)
+_ADJ_PAIR = re.compile(
+    r"\b(first|best|fast|quick|easy|cheap|simple|reliable|clear|useful|secure|safe|accurate|affordable)\s+and\s+"
+    r"(last|worst|easy|simple|reliable|secure|safe|cheap|clear|useful|accurate|intuitive|fast|quick|affordable)\b"
+)
+_OPINION_TWO = re.compile(r"\b(like|love|enjoy)\s+and\s+(dislike|hate|don't like)\b")
+_SPLIT_NOTE = re.compile(r"\s+(?:—|–|-)\s+.*$")
+
+
+def _protect(text: str) -> str:
+    """Hide the "and" of binomials and of "you and your partner" from the coordination checks."""
+    if " and " not in text:
+        return text
+    for phrase in BINOMIALS:
+        text = text.replace(phrase, phrase.replace(" and ", " and\x00"))
+    return re.sub(r"\byou and (?=(?:your|my|the|a|an|his|her|their)\s)", "you and\x00", text)
+
+
+def _question(text: str) -> str:
+    return rw.sentence(text.strip(" ,"), "?")
+
+
+def _wh_pair(s: str) -> tuple[str, str] | None:
+    for m in _WH_AFTER_AND.finditer(s):
+        left, right = s[: m.start()], s[m.end() :]
+        said = [w for w in left.replace(",", " ").split() if w not in DISCOURSE]
+        if len(said) < 3 or _FOLLOW_UP.match(right):
+            continue  # "Yeah, and when…": nothing was asked before the "and"
+        return left, right
+    return None
+
+
+def _verb_pair(s: str) -> tuple[str, str] | None:
+    """ "how do you plan lessons and grade assignments" -> the stem and both activities."""
+    m = re.match(r"^(.*?\byou\s+(?:usually\s+|normally\s+|currently\s+)?)([a-z'-]+)\b(.*)$", s)
+    if not m or m.group(2) not in VERBS:
+        return None
+    stem, rest = m.group(1), m.group(2) + m.group(3)
+    for a in re.finditer(r"\s+and\s+([a-z'-]+)\b", rest):
+        verb = a.group(1)
+        before = rest[: a.start()].split()
+        if (
+            verb in VERBS
+            and before
+            and before[-1] not in SERIAL
+            and not verb.endswith("ing")
+            and not re.search(r"\bbetween\b", rest[: a.start()])
+        ):
+            return stem + rest[: a.start()], stem + rest[a.end() - len(verb) :]
+    return None
+
+
+_SUBORDINATE = re.compile(
+    r"\b(?:between|when|whenever|if|while|whether|because|once|after|before|until|as)\b"
+)
+_RELATION = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:clash|clashes|overlap|conflict|differ|compare|match|interact|fit|meet|connect)\b"
+)
+
+
+def _np_pair(s: str) -> tuple[str, str] | None:
+    """Two things to judge in one breath: "what do you think of our fees and our support"."""
+    m = _NP_AND.search(s)
+    if not m or _SUBORDINATE.search(s[: m.start()]) or _RELATION.match(s[m.end() :]):
+        return None
+    left = s[: m.end(2)]
+    right = s[: m.start()] + s[m.end(2) + len(" and ") :].lstrip()
+    right = re.sub(r"^(.*?)\b(?:with|about|of|for)\s+(?:with|about|of|for)\s+", r"\1", right)
+    return left, right
+
+
+def _pair(sentence: str) -> tuple[str, str | None] | None:
+    s = _protect(_SPLIT_NOTE.sub("", sentence)).rstrip("?.! ")
+    if _EACH.search(s) or _AS_WELL_AS.search(s):
+        return s, None
+    for finder in (_wh_pair, _verb_pair, _np_pair):
+        found = finder(s)
+        if found:
+            return found
+    if _ADJ_PAIR.search(s) or _OPINION_TWO.search(s):
+        return s, None
+    return None
+
+
+_NEXT_TOPIC = re.compile(
+    r"^(?:and|also|plus)\s+(?:also\s+)?(?=(?:what|what's|how|why|when|where|who|which)\b)"
+)
+
+
+def _sentence_pair(p: Parsed) -> tuple[str, str] | None:
+    """ "How do you plan trips? And how do you pay for them?": a second topic tacked on."""
+    asked = [s.text for s in p.sentences]
+    for before, after in zip(asked, asked[1:], strict=False):
+        m = _NEXT_TOPIC.match(after)
+        if m and before.endswith("?") and not _FOLLOW_UP.match(after[m.end() :]):
+            return before.rstrip("?"), after[m.end() :]
+    return None
+
+
+def check(p: Parsed) -> Hit | None:
+    if _EACH.search(_protect(p.low)):
+        return Hit(
+            "It lists several topics and asks about each, so answers will be thin on all of them. Ask about one topic at a time."
+        )
+    pairs = [_pair(s.text) for s in p.sentences] + [_sentence_pair(p)]
+    for found in pairs:
+        if not found:
+            continue
+        left, right = found
+        first_word = left.split(" ", 1)[0] if left else ""
+        if right is None:
+            return Hit(
+                "It asks about two things at once, so the participant will answer one and skip the other. Ask about each separately."
+            )
+        first = _question(left.replace("\x00", " "))
+        later = _question(right.replace("\x00", " "))
+        why = (
+            "It asks two things at once, so the participant will answer one and skip the other. "
+            f'Ask "{first}" now and "{later}" separately.'
+        )
+        return Hit(why, first if first_word else None)
+    return None

@@ -1,0 +1,120 @@
+"""jargon: internal or specialist terms a participant may not share.
+
+Whether a term is jargon depends on who is asked, so the allow-list (the study's
+`jargon_allowed` plus `--allow` terms) always wins. Without it, the check flags what a
+participant clearly would not share: acronyms outside a list everyone (or every member
+of the trade that meets them) knows, product codenames ("Project Falcon", "the Nova
+console", "Borealis v2"), version and variant labels, and a modest internal-speak lexicon
+of growth metrics and team terms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from guideagent.critique.lexicon import (
+    BRANDS,
+    CALENDAR,
+    CAPS_WORDS,
+    COMMON_ACRONYMS,
+    COMPONENTS,
+    INTERNAL_SPEAK,
+)
+from guideagent.critique.text import Hit, Parsed
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&+'.\-]*")
+_INTERNAL = re.compile(rf"\b(?:{INTERNAL_SPEAK})\b")
+_METRIC = re.compile(r"^[dDpP]\d{1,3}$")
+_CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+$")
+_MIXED = re.compile(r"^[a-z][A-Z]{2,}[a-z]*$")
+_PROJECT = re.compile(r"\b(?:Project|Operation|Programme)\s+[A-Z][a-z]+\b")
+_VERSION = re.compile(
+    r"\bv\d+(?:\.\d+)*\b|\b[A-Z][\w]*\s+\d+\.\d+\b|\bvariant\s+[A-Z]\b|\btier-\d\b"
+)
+_HYPHEN_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)+-[A-Z][a-z]+\b")
+
+
+def _is_acronym(part: str) -> bool:
+    if part.islower() or part.isdigit():
+        return False
+    letters = [c for c in part if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return upper >= 2 and upper >= 0.6 * len(letters) and len(part) <= 9
+
+
+def _clean(token: str) -> str:
+    token = re.sub(r"'(?:s|d|ve|ll|re)$", "", token.rstrip(".'-"))
+    return token
+
+
+def _terms(core: str) -> list[str]:
+    found: list[str] = []
+    tokens = list(_TOKEN.finditer(core))
+    shouting = sum(_is_acronym(t.group()) for t in tokens) > max(2, len(tokens) // 2)
+    for i, m in enumerate(tokens):
+        if m.group().isalpha() and m.group().islower():
+            continue  # plain lowercase words: only the lexicon below can flag them
+        token = _clean(m.group())
+        parts = re.split(r"-to-|/", token) if "-to-" in token or "/" in token else [token]
+        for part in parts:
+            if _is_acronym(part) and not shouting:
+                if part.upper() not in COMMON_ACRONYMS and part.upper() not in CAPS_WORDS:
+                    found.append(part)
+            elif _METRIC.match(part) or _MIXED.match(part):
+                if part.upper() not in COMMON_ACRONYMS:
+                    found.append(part)
+            elif _CAMEL.match(part) and part.lower() not in BRANDS:
+                found.append(part)
+        # A capitalised name, not opening a sentence, right before a product component.
+        if (
+            token[:1].isupper()
+            and i > 0
+            and not core[: m.start()].rstrip().endswith((".", "?", "!", ":", '"'))
+        ):
+            name = token.lower()
+            if name in BRANDS or name in CALENDAR or token == "I" or _is_acronym(token):
+                continue
+            following = [_clean(t.group()) for t in tokens[i + 1 : i + 4]]
+            for j, word in enumerate(following):
+                if word.lower() in COMPONENTS and all(
+                    w[:1].isupper() or "-" in w for w in following[:j]
+                ):
+                    found.append(" ".join([token, *following[: j + 1]]))
+                    break
+    found += [m.group() for m in _PROJECT.finditer(core)]
+    found += [m.group() for m in _VERSION.finditer(core)]
+    found += [m.group() for m in _HYPHEN_NAME.finditer(core)]
+    found += [m.group() for m in _INTERNAL.finditer(core.lower())]
+    return found
+
+
+def _allowed(term: str, allowed: set[str]) -> bool:
+    low = term.lower()
+    return low in allowed or any(
+        a and re.search(rf"(?<!\w){re.escape(a)}(?!\w)", low) for a in allowed
+    )
+
+
+def jargon_terms(p: Parsed, allowed_terms: Iterable[str] = ()) -> list[str]:
+    allowed = {a.strip().lower() for a in allowed_terms if a and a.strip()}
+    seen: dict[str, None] = {}
+    for term in _terms(p.core):
+        if not _allowed(term, allowed) and not any(term.lower() in s.lower() for s in seen):
+            seen.setdefault(term, None)
+    # Keep the longest of overlapping terms ("Project Falcon" over "Falcon").
+    terms = list(seen)
+    return [t for t in terms if not any(t != o and t.lower() in o.lower() for o in terms)]
+
+
+def check(p: Parsed, allowed_terms: Iterable[str] = ()) -> Hit | None:
+    terms = jargon_terms(p, allowed_terms)
+    if not terms:
+        return None
+    quoted = ", ".join(f'"{t}"' for t in terms[:4])
+    why = (
+        f"{quoted} may be internal or specialist language the participant does not use, which "
+        "makes them feel tested and guess at meanings. Describe the thing in their words, or add "
+        "the term to the study's allowed terms (--allow) if your participants use it."
+    )
+    return Hit(why)

@@ -1,0 +1,77 @@
+"""Content-word stems, to tell whether a question serves an objective when no id links them.
+
+A light suffix stripper is enough here: "splitting bills" and "split a bill" must meet,
+and research verbs ("understand", "learn", "explore") must not count as topic words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from guideagent.critique.lexicon import words
+
+_STOP = words(
+    """
+    a an the and or but if then so of to in on at for from with by about as into over
+    under after before during through is are was were be been being am do does did have
+    has had can could will would should may might must not no yes you your yours we our
+    us they them their i me my it its this that these those there here what when where
+    which who whom why how any some all each every more most other such only own same
+    than too very just also tell me walk talk describe last time ever usually typically
+    think feel like get got make made way ways thing things lot bit kind sort really
+    much many well
+    """
+)
+# Words that frame research rather than name its topic.
+_RESEARCH = words(
+    """
+    understand learn find out explore discover identify know see check validate test
+    assess evaluate measure improve gather insight insights need needs people person
+    user users participant participants customer customers current currently experience
+    experiences product feature features use using used whether
+    """
+)
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ness",
+    "ies",
+    "ers",
+    "er",
+    "ed",
+    "es",
+    "ly",
+    "s",
+)
+_WORD = re.compile(r"[a-z][a-z'-]+")
+
+
+def stem(word: str) -> str:
+    w = word.lower().strip("'-")
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "ls":
+        w = w[:-1]  # planning -> plann -> plan
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]  # save / saving -> sav
+    return w
+
+
+def content_stems(text: str) -> set[str]:
+    words = _WORD.findall(text.lower().replace("’", "'"))
+    return {stem(w) for w in words if w not in _STOP and w not in _RESEARCH and len(w) > 2}
+
+
+def overlaps(objective: str, text: str) -> bool:
+    """True when the text shares enough topic words with the objective to serve it."""
+    wanted = content_stems(objective)
+    if not wanted:
+        return False
+    shared = wanted & content_stems(text)
+    return len(shared) >= min(2, len(wanted))

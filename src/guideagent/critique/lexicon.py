@@ -1,0 +1,276 @@
+"""Word lists the rules critic reads. Kept apart so a reviewer can judge them at a glance.
+
+The lists are deliberately modest: each entry is a word class (auxiliaries, polite
+request verbs, feeling adjectives…) rather than a sentence from any dataset, so the
+rules generalise to questions nobody has written yet.
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as running text, so a reviewer reads it at a glance."""
+    return frozenset(text.split())
+
+
+AUX = words(
+    """
+    do does did is are was were am have has had can could will would should shall may
+    might must don't doesn't didn't isn't aren't wasn't weren't haven't hasn't hadn't
+    can't couldn't won't wouldn't shouldn't ain't
+    """
+)
+NEG_AUX = frozenset(a for a in AUX if a.endswith("n't"))
+
+WH = words(
+    """
+    what what's whats how how's why when where who who's whom whose which
+    """
+)
+
+# Words that may open a sentence without changing what kind of question follows.
+DISCOURSE = words(
+    """
+    so and but ok okay now then first firstly lastly finally also right well great
+    alright cool thanks sure next sorry yeah yes um
+    """
+)
+
+# Verbs that turn "Could you … / Would you … / Can you …" into a polite open request.
+OPEN_VERBS = (
+    r"(?:tell|telling)\s+(?:me|us)|(?:walk|walking|run|running|take|taking|talk|talking|guide|guiding)\s+(?:me|us)\b"
+    r"|(?:walk|walking|run|running|talk|talking|go|going)\s+(?:through|over)|(?:talk|talking)\s+(?:about|a\s+bit|more)"
+    r"|(?:show|showing)\s+(?:me|us)|describe|describing|explain|explaining|recount|recounting"
+    r"|expand|expanding|elaborate|elaborating|unpack|unpacking|(?:give|giving)\s+(?:me|us)"
+    r"|(?:paint|painting)\s+(?:me\s+|us\s+)?a\s+picture|help\s+me\s+understand"
+    r"|(?:share|sharing)\s+(?:with|a|an|some|more|how|what|why|when|your\s+(?:screen|experience|thoughts|story|view|perspective|process))\b"
+    r"|(?:say|saying)\s+(?:a\s+bit|a\s+little|more|something|what|how|why)"
+    r"|(?:recall|remember|think\s+of|think\s+about)\s+(?:a|an|one|the\s+last|the\s+first|the\s+most|a\s+time|when|what\s+happened)\b"
+    r"|think\s+back|go\s+back\s+(?:to|over)"
+)
+
+# "would" + these is habitual, not a prediction.
+HABITUAL = words(
+    """
+    usually typically normally generally tend tends often always ordinarily
+    """
+)
+# "would you + these" describes or judges, it does not predict.
+NON_PREDICTIVE = words(
+    """
+    say describe call define explain characterise characterize sum summarise summarize
+    rate
+    """
+)
+# "you'd like to + these" is the wrap-up invitation, not a wish.
+COMMUNICATION = words(
+    """
+    share add say tell mention talk discuss ask know cover raise
+    """
+)
+
+# Adjectives that presume a feeling or judgement when asked about by degree ("How X is…").
+EMOTIVE = words(
+    """
+    frustrating frustrated annoying annoyed stressful stressed confusing confused
+    difficult hard easy simple painful tedious irritating irritated helpful useful
+    valuable great good bad awful terrible amazing exciting excited fun enjoyable
+    motivating motivated rewarding intimidating intimidated scary scared worried
+    relieved happy satisfied pleased disappointed disappointing delighted upset angry
+    overwhelming overwhelmed convenient inconvenient intuitive clunky slow reliable
+    unreliable important essential smooth seamless unfair embarrassing embarrassed
+    nervous anxious thrilled grateful excellent wonderful brilliant fantastic awkward
+    boring tiring exhausting exhausted
+    """
+)
+COMPARATIVE = words(
+    """
+    easier better faster simpler quicker harder worse slower cheaper smoother clearer
+    safer happier more less
+    """
+)
+# Evaluative words that load a question whatever its form (not degree words on their own).
+LOADED = words(
+    """
+    amazing awesome fantastic brilliant wonderful terrible awful horrible shambolic
+    useless clunky pointless ridiculous outdated old-fashioned broken beautiful
+    intuitive seamless revolutionary game-changing innovative delightful slick sleek
+    dreadful rubbish lousy bloated notoriously unfair hopeless chaotic messy cumbersome
+    overpriced frustrating annoying confusing tedious irritating infuriating stupid
+    silly dumb shocking appalling dire disgraceful pathetic abysmal atrocious woeful
+    superb stunning incredible fabulous gorgeous
+    """
+)
+LOADED_NOUNS = (
+    "a waste",
+    "a pain",
+    "a nightmare",
+    "a hassle",
+    "a joke",
+    "a disaster",
+    "a mess",
+    "such a",
+)
+PRESUMING = (
+    "surely",
+    "obviously",
+    "clearly",
+    "of course",
+    "naturally",
+    "presumably",
+    "undoubtedly",
+    "no doubt",
+    "everyone knows",
+    "as we all know",
+    "notoriously",
+    "it's no secret",
+    "needless to say",
+    "i'm sure you",
+    "i bet you",
+    "i assume",
+    "i imagine",
+    "i'd imagine",
+    "i suppose",
+    "i guess you",
+    "i take it",
+    "must have been",
+    "must be so",
+)
+FEELING_VERBS = "love|loved|loving|enjoy|enjoyed|hate|hated|adore|adored|appreciate|appreciated"
+NEGATIVE_FEELING_VERBS = "frustrates|frustrated|annoys|annoyed|irritates|irritated|bothers|bothered|bugs|bugged|upsets|upset|worries|worried"
+EFFECT_VERBS = (
+    "improve|improves|improved|help|helps|helped|simplify|simplifies|simplified|transform|"
+    "transforms|transformed|boost|boosts|boosted|save|saves|saved|streamline|streamlined|empower|empowered"
+)
+
+# Plural nouns for people a social-proof premise talks about.
+PEOPLE = (
+    r"customers|users|people|shoppers|parents|teachers|clients|members|players|patients|"
+    r"students|drivers|folks|owners|buyers|guests|fans|listeners|readers|viewers|travellers|"
+    r"travelers|developers|engineers|managers|nurses|doctors|farmers|volunteers|donors|"
+    r"families|businesses|teams|companies|respondents|participants|others|colleagues|experts"
+)
+
+# Common verbs, for spotting "… and <verb> …" coordination of two activities.
+VERBS = words(
+    """
+    use track read write compare grade plan set manage pay buy book find share send
+    check choose pick decide keep save store organise organize review deploy test report
+    recruit sell plant hire post learn cook feed handle collect get make go see look
+    watch listen call contact search install update schedule prepare submit apply fill
+    sign cancel return order deliver ship invite onboard train teach support fix build
+    design create edit measure monitor analyse analyze like dislike love hate enjoy
+    prefer invest spend budget borrow lend upload download print scan sync move clean
+    drive ride eat drink sleep play stream tip rate hear feel think know want need do
+    put run start stop finish open close join leave visit meet follow approve file claim
+    renew switch upgrade log back protect label sort price split arrange prioritise
+    prioritize estimate forecast negotiate communicate coordinate document verify ensure
+    evaluate assess respond reply answer attend ask explain describe keep promote market
+    advertise recommend remember pack load wash repair maintain replace charge earn
+    count calculate
+    """
+)
+# Verbs that chain with "and" without making two activities ("go and buy", "try and fix").
+SERIAL = frozenset(["go", "come", "try", "wait", "sit", "stop"])
+
+# Binomials that are one thing, not two topics.
+BINOMIALS = (
+    "friends and family",
+    "family and friends",
+    "pros and cons",
+    "ups and downs",
+    "back and forth",
+    "terms and conditions",
+    "trial and error",
+    "ins and outs",
+    "now and then",
+    "here and there",
+    "more and more",
+    "over and over",
+    "bits and pieces",
+    "odds and ends",
+    "bread and butter",
+    "health and safety",
+    "black and white",
+    "rules and regulations",
+    "time and money",
+    "wear and tear",
+    "research and development",
+    "fish and chips",
+    "bed and breakfast",
+    "salt and pepper",
+    "arts and crafts",
+    "rock and roll",
+    "start and finish",
+    "beginning and end",
+    "and so on",
+    "and so forth",
+)
+
+# Acronyms nearly everyone knows, or that the people who meet them at all use themselves
+# (developer basics, file formats, everyday medicine and public services).
+COMMON_ACRONYMS = words(
+    """
+    TV OK ID US USA UK EU PIN ATM GPS FAQ URL AI USB SMS MMS PC DVD CD DIY NHS GP A&E
+    DMV IRS HMRC VAT ASAP BBQ CEO CFO CTO COO CV HR IT PS VPN MOT NYC LA BBC CNN UPS DHL
+    TSA ER ICU MRI CT ECG EKG DNA HIV IVF PCR COVID ADHD API SDK CLI CI CD IDE SQL CSV
+    JSON HTML CSS HTTP HTTPS PR QA QR NFC WIFI WI-FI 4G 5G LTE SIM ISP HD 4K LED LCD GPU
+    CPU RAM SSD OS IOS MP3 MP4 JPEG JPG PNG GIF RAW ZIP EV SUV MPG MPH KM AM PM FM UN
+    NGO PTA GCSE SAT ACT MBA PHD BA BSC MSC CPR ISA IRA APR DOB PO VIP RSVP FYI NASA FBI
+    NATO IKEA NFL NBA FIFA ITV HBO ESPN PE DM ETA AC UV WC TBD UFO BMW VW AA RAC DVLA
+    GDPR NDA LLC LTD PLC HGV MP OBGYN ENT ECT
+    """
+)
+# Capitalised words that are emphasis or labels, not acronyms.
+CAPS_WORDS = words(
+    """
+    NOT NEVER ALWAYS ONLY YES NO DO DONT ALL ANY VERY REALLY MUST NOTE STOP ASK PROBE
+    THEN WHY HOW WHAT IF AND OR THE EVER ONE TWO OPTIONS I A YOU YOUR
+    """
+)
+# Brands and products that are household names, so not codenames.
+BRANDS = words(
+    """
+    google apple microsoft amazon facebook instagram whatsapp twitter youtube netflix
+    spotify excel word slack zoom teams outlook gmail iphone ipad android windows mac
+    uber paypal airbnb linkedin tiktok etsy ebay github gitlab javascript python
+    powerpoint sharepoint onedrive dropbox icloud alexa siri chrome safari firefox venmo
+    monzo revolut deliveroo ubereats doordash tesco sainsbury's walmart costco ikea lego
+    xbox playstation nintendo steam discord reddit pinterest snapchat wechat telegram
+    signal canva figma notion trello jira airtable salesforce shopify stripe wordpress
+    squarespace
+    """
+)
+# Product-component nouns that, after a capitalised name, mark an internal codename.
+COMPONENTS = words(
+    """
+    runtime workers worker pipeline console dashboard view mode search sync index
+    journey flow widget registry engine platform stack module rollout release migration
+    framework cluster initiative squad pod integration workflow scorecard tracker
+    backend pilot beta
+    """
+)
+# Capitalised words that are not names of anything internal.
+CALENDAR = words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december christmas easter
+    """
+)
+# Internal-speak: metrics, growth and team terms a participant rarely shares.
+INTERNAL_SPEAK = (
+    r"churn(?:ed|ing| rate)?|cohort (?:view|analysis|report)s?|d\d+ retention|retention (?:rate|curve|cohort)s?"
+    r"|conversion (?:rate|funnel)s?|(?:onboarding|sales|conversion|acquisition|marketing) funnel"
+    r"|touchpoints?|lifecycle(?: nurture| stage| marketing)?|nurture (?:flow|track|stream|campaign)s?"
+    r"|(?:sales|expansion|growth|self-serve|go-to-market|gtm|plg|enterprise) motion"
+    r"|self-serve|sales-assist|go-to-market|synerg(?:y|ies)|stakeholder alignment|north star metric"
+    r"|upsell(?:ing)?|cross-sell(?:ing)?|monetis(?:e|ation)|monetiz(?:e|ation)|engagement metrics?"
+    r"|activation (?:rate|metric)s?|time-to-value|time-to-\w+|drop-off rate|value prop(?:osition)?"
+    r"|jobs[- ]to[- ]be[- ]done|user journey|customer journey|journey map|personas?"
+    r"|deep link(?:ing)?|course shells?|exceptions? queue|ingestion pipeline|re-platform(?:ing)?"
+    r"|metered paywall|soft-wall|hard-wall|health-score|readiness score|subrogation|provisioning"
+    r"|commissioning|underwriting|adjudication|interoperability|telemetry|orchestration"
+    r"|instrumentation|omnichannel|microservices?|step-up flow|leverag(?:e|ing) synergies"
+    r"|run-rate|pipeline velocity|win rate|net revenue retention|blended cac|payback period"
+    r"|sku|skus|kpis?|okrs?|mau|dau|wau|nps|arpu|ltv|cac|mrr|arr"
+)
