@@ -49,6 +49,9 @@ class InterviewNotes(BaseModel):
     answered_question_ids: list[str] = Field(default_factory=list)
     answered_objective_ids: list[str] = Field(default_factory=list)
     dropped_quotes: int = Field(default=0, description="Quotes the grounding step rejected.")
+    dropped_insights: int = Field(
+        default=0, description="Insights the grounding step removed: none of their quotes verified."
+    )
     engine: str = "offline"
 
 
@@ -65,6 +68,22 @@ class Theme(BaseModel):
     disagreements: list[str] = Field(default_factory=list)
 
 
+class CoverageCell(BaseModel):
+    """Whether one participant answered one objective or guide question, and a quote showing it."""
+
+    participant_id: str
+    answered: bool = False
+    quote: Quote | None = None
+
+
+class CoverageRow(BaseModel):
+    """One objective or guide question across all participants. Computed from the notes."""
+
+    id: str
+    text: str = ""
+    cells: list[CoverageCell] = Field(default_factory=list)
+
+
 class Synthesis(BaseModel):
     title: str = ""
     engine: str = "offline"
@@ -78,8 +97,18 @@ class Synthesis(BaseModel):
     recommendations: list[str] = Field(default_factory=list)
     open_questions: list[str] = Field(default_factory=list)
     dropped_quotes: int = 0
+    dropped_insights: int = 0
     cited_share: dict[str, float] = Field(
         default_factory=dict, description="Per participant, the share of their words quoted."
+    )
+    objective_coverage: list[CoverageRow] = Field(
+        default_factory=list, description="Objectives x participants: where each was answered."
+    )
+    question_coverage: list[CoverageRow] = Field(
+        default_factory=list, description="Guide questions x participants: where each was answered."
+    )
+    transcript_sources: dict[str, str] = Field(
+        default_factory=dict, description="Transcript id -> the file it was read from, for links."
     )
 
     def prevalence(self, theme: Theme) -> str:

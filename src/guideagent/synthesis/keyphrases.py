@@ -1,0 +1,112 @@
+"""Theme labels from key phrases: the words that set a cluster apart from the others.
+
+Each cluster is one document; its 1- and 2-word phrases (stopwords removed) are scored
+by TF-IDF across clusters, so a word every theme uses ("really", "app") does not become
+a label. No model is needed, and the same input always gives the same label.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are aren't as at be because
+    been before being below between both but by can can't cannot could couldn't did didn't do
+    does doesn't doing don't down during each even ever every few for from further get gets
+    getting got had hadn't has hasn't have haven't having he her here hers herself him himself
+    his how i i'd i'll i'm i've if in into is isn't it it's its itself just kind know let like
+    lot lots me might more most much must my myself no nor not now of off often on once only
+    or other ought our ours ourselves out over own pretty quite rather really right said same
+    say says see she should so some something sort still such sure than that that's the their
+    theirs them themselves then there there's these they they'd they're they've thing things
+    think this those though through thus to too under until up us use used using very want
+    was wasn't way we we'd we're we've well were weren't what what's when where which while who
+    whom why will with won't would wouldn't yeah yes yet you you'd you'll you're you've your
+    yours yourself um uh okay ok maybe actually basically probably definitely mean go going
+    goes went come comes came make makes made take takes took one two three first time times
+    back bit stuff yeah guess feel felt look looks looking tell told try tried day days
+    left gone open opened opening put puts keep keeps kept give gives gave need needs needed
+    wanted wants says saying said thought thinking start started end ended seems seemed
+    sometimes always never usually basically literally anyway either else enough every
+    everything anything nothing someone somebody everyone people person part whole kinda
+    gonna wanna gotta lot little big bad good great new old last next same different
+    another around away yes oh hey hi ah ahh hmm mm laughs laugh sure whatever able""".split()  # noqa: SIM905
+)
+_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
+
+
+def _tokens(text: str) -> list[str]:
+    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+
+
+def phrases(text: str) -> list[str]:
+    """Candidate phrases: content words and pairs of adjacent content words."""
+    words = _tokens(text)
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if w in STOPWORDS or len(w) < 3:
+            continue
+        out.append(w)
+        if i + 1 < len(words):
+            nxt = words[i + 1]
+            if nxt not in STOPWORDS and len(nxt) >= 3:
+                out.append(f"{w} {nxt}")
+    return out
+
+
+def top_phrases(documents: list[list[tuple[str, str]]], k: int = 3) -> list[list[str]]:
+    """The k most distinctive phrases of each document: a cluster's (speaker, text) pairs.
+
+    A phrase scores by how many people in the cluster use it (then how many texts),
+    weighted by inverse document frequency across clusters: a theme's label should be
+    the words its participants share, not one person's pet phrase. Bigrams get a small
+    bonus because they read better as labels.
+    """
+    stats = []
+    for doc in documents:
+        texts: Counter[str] = Counter()
+        people: dict[str, set[str]] = {}
+        for speaker, text in doc:
+            for phrase in set(phrases(text)):
+                texts[phrase] += 1
+                people.setdefault(phrase, set()).add(speaker)
+        stats.append((texts, people))
+    df = Counter(p for texts, _ in stats for p in texts)
+    n = len(documents)
+    result = []
+    for doc, (texts, people) in zip(documents, stats, strict=True):
+        scored = []
+        for phrase, tf in texts.items():
+            if tf < 2 and len(doc) > 1:
+                continue
+            idf = math.log((1 + n) / (1 + df[phrase])) + 1
+            bonus = 1.3 if " " in phrase else 1.0
+            scored.append(((len(people[phrase]) + 0.5 * tf) * idf * bonus, phrase))
+        scored.sort(key=lambda t: (-t[0], t[1]))
+        chosen: list[str] = []
+        shared = [t for t in scored if len(people[t[1]]) >= 2]
+        for _, phrase in shared or scored:
+            if any(set(phrase.split()) & set(c.split()) for c in chosen):
+                continue
+            chosen.append(phrase)
+            if len(chosen) == k:
+                break
+        result.append(chosen)
+    return result
+
+
+def shorten(sentence: str, max_words: int = 9) -> str:
+    """A sentence cut to a label's length at a word boundary, without its end punctuation."""
+    words = sentence.rstrip(".!?… ").split()
+    text = " ".join(words[:max_words])
+    return text + ("…" if len(words) > max_words else "")
+
+
+def label_for(phrases_: list[str], central_text: str) -> str:
+    """A short label: the key phrases, or the central insight when none stand out."""
+    if not phrases_:
+        return shorten(central_text)
+    label = ", ".join(phrases_)
+    return label[0].upper() + label[1:]
