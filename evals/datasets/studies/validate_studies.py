@@ -62,8 +62,8 @@ def read_units(path: Path) -> list[dict]:
     elif ext in ("vtt", "srt"):
         raw = path.read_text(encoding="utf-8").replace("\r\n", "\n")
         for block in re.split(r"\n\s*\n", raw):
-            lines = [l for l in block.split("\n") if l.strip()]
-            idx = next((i for i, l in enumerate(lines) if CUE_TIME.match(l.strip())), None)
+            lines = [line for line in block.split("\n") if line.strip()]
+            idx = next((i for i, line in enumerate(lines) if CUE_TIME.match(line.strip())), None)
             if idx is None:
                 continue
             text = "\n".join(lines[idx + 1:])

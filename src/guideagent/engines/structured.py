@@ -187,10 +187,7 @@ class StructuredLLM:
                 with attempt:
                     attempts += 1
                     result = self.sync_client().chat.completions.create(
-                        model=self.settings.model,
-                        messages=rendered.messages(),
-                        response_model=response_model,
-                        max_retries=self.settings.validation_retries,
+                        **self._request(rendered, response_model)
                     )
         except Exception as exc:
             raise self.explain(exc, attempts) from None
@@ -204,14 +201,19 @@ class StructuredLLM:
                 with attempt:
                     attempts += 1
                     result = await self.async_client().chat.completions.create(
-                        model=self.settings.model,
-                        messages=rendered.messages(),
-                        response_model=response_model,
-                        max_retries=self.settings.validation_retries,
+                        **self._request(rendered, response_model)
                     )
         except Exception as exc:
             raise self.explain(exc, attempts) from None
         return self._record(rendered, response_model, result, started, attempts)
+
+    def _request(self, rendered: RenderedPrompt, response_model: type[T]) -> dict[str, Any]:
+        return {
+            "model": self.settings.model,
+            "messages": rendered.messages(),
+            "response_model": response_model,
+            "max_retries": self.settings.validation_retries,
+        }
 
     def _record(
         self, rendered: RenderedPrompt, model: type[T], result: T, started: float, attempts: int
