@@ -12,7 +12,7 @@ import re
 from guideagent.critique import rewrite as rw
 from guideagent.critique.leading import is_degree_question
 from guideagent.critique.lexicon import AUX, WH
-from guideagent.critique.text import Hit, Parsed, Sentence
+from guideagent.critique.text import PREP_WH, Hit, Parsed, Sentence
 
 WRAP_UP = re.compile(
     r"\banything else\b|\banything (?:i|we) (?:should|didn't|did not|haven't|have not|missed|forgot)"
@@ -40,18 +40,28 @@ _DATE = re.compile(
     r"|^when\s+(?:did|do|does|will|is|was)\s+(?:you|it|they|the\s+\w+)\s+(?:start|begin|end|finish|open|close|happen)\b"
 )
 _FACT = re.compile(r"^what\s+(?:time|year|month|day|date|age|percentage|percent|size|brand)\b")
+# "At what time…", "In which year…", "To how many…" ask for one fact; "In what ways…",
+# "To what extent…", "At what point…" ask for an account.
+_PREP_FACT = re.compile(
+    r"^\w+\s+(?:(?:what|which)\s+(?:time|year|month|day|date|age|size|price|percentage|city|town|country|street|shop|store|branch)\b"
+    r"|how\s+(?:many|much)\b)"
+)
 _WHY_FOLLOWS = re.compile(r"\band why\b|\bwhy\?$|,\s*and (?:how|what)\b")
 _FRAGMENT = re.compile(
     r"^(?:and\s+)?(?:then|for example|for instance|such as|like what|meaning|in what way|how come|how so|why not"
     r"|go on|carry on|keep going|really|oh|right|mm+|uh-huh|and|so|anything more|more)\b"
 )
 _PREFER = re.compile(r"\b(?:prefer|rather|choose|pick|go for|more often|use more|use most)\b")
-_TAIL_CHOICE = re.compile(r",\s+[^,?]*\bor\b[^,?]*\?$")
+# "What do you prefer, paper or the app?"; not "…, or did your landlord sort it?", which
+# adds a second question rather than offering options.
+_TAIL_CHOICE = re.compile(
+    r",\s+[^,?]*\bor\b(?!\s+(?:do|did|does|is|are|was|were|have|has|would|could|can|will)\s+(?:you|your|they|we|someone|anyone)\b)[^,?]*\?$"
+)
 
 
 def sentence_closed(s: Sentence) -> bool:
     h = s.head
-    if WRAP_UP.search(h):
+    if WRAP_UP.search(h) or WRAP_UP.search(s.text):
         return False
     if _WHETHER.match(h) or _SCALE.search(s.text) or _AMOUNT.search(h) or _FORCED.search(s.text):
         return True
@@ -62,8 +72,11 @@ def sentence_closed(s: Sentence) -> bool:
         return True
     m = _QUANTITY.match(h)
     if m:
-        # "How much do you love…" presumes a feeling: leading, judged there, not closed.
-        return not (m.group(1) == "much" and is_degree_question(s))
+        # "How much do you love…", "How big a problem is…" presume a feeling or a
+        # judgement: leading, judged there, not closed.
+        return not is_degree_question(s)
+    if PREP_WH.match(h):
+        return bool(_PREP_FACT.match(h)) and not _WHY_FOLLOWS.search(h)
     if first == "which":
         return not _WHY_FOLLOWS.search(h)
     if _DATE.match(h) and not _WHY_FOLLOWS.search(h):

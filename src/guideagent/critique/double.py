@@ -6,6 +6,12 @@ stem ("How do you plan lessons and grade assignments?"), two things to give an o
 on ("our fees and our support"), or a topic list answered "each". A second part that
 follows up the same event (its reason, outcome or feeling: ", and why?", ", and what
 happened next?") is one question, and so is a binomial ("friends and family").
+
+Also: a yes/no question tacked onto a wh-question ("What did you think of it and would you
+recommend it?", "…, or did your landlord sort it?"), two qualities judged at once ("Was
+the guide patient and well prepared?", "good and bad"), two things after an opinion frame
+("What do you think about parking and pricing?"), and two wh-questions in a row where the
+second neither refers back to the first nor probes the episode it opened.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from __future__ import annotations
 import re
 
 from guideagent.critique import rewrite as rw
-from guideagent.critique.lexicon import BINOMIALS, DISCOURSE, SERIAL, VERBS
+from guideagent.critique.lexicon import BINOMIALS, DISCOURSE, EMOTIVE, QUALITIES, SERIAL, VERBS
 from guideagent.critique.text import Hit, Parsed
 
 _FOLLOW_UP = re.compile(
@@ -29,7 +35,32 @@ _FOLLOW_UP = re.compile(
     r"|what\s+(?:\w+\s+)?(?:were|are)\s+you\s+(?:trying|hoping|looking|wanting|aiming)\s+to\b"
     r"|(?:how|why)\s+did\s+you\s+(?:pick|choose|decide\s+on|settle\s+on|go\s+with|end\s+up\s+with)\s+(?:it|that|them|that\s+one|this\s+one|those|these)\b"
     r"|what\s+(?:was|were)\s+the\s+(?:result|outcome|reason|reasons|upshot)\b|who\s+(?:else\s+)?(?:was\s+involved|helped)\b"
-    r"|what\s+did\s+you\s+(?:learn|take\s+away)\s+from\s+(?:it|that|this)\b)"
+    r"|what\s+did\s+you\s+(?:learn|take\s+away)\s+from\s+(?:it|that|this)\b"
+    r"|what\s+you\s+did\s+(?:about|with|then|next|after|afterwards)\b|how\s+you\s+(?:felt|handled\s+it|dealt\s+with\s+it|sorted\s+it|got\s+on)\b"
+    r"|what\s+(?:\w+\s+)?(?:tipped|swung|clinched|sealed|settled|decided|won)\s+(?:it|you|the\s+[\w'-]+|things|that)\b"
+    r"|why\s+you\b|what\s+(?:\w+\s+)?(?:made|led|prompted|drove|pushed)\s+you\b|how\s+(?:it|that|things)\s+(?:went|ended|turned\s+out|worked\s+out)\b"
+    r"|what\s+did\s+(?:they|he|she|it|that|the\s+[\w'-]+)\s+(?:say|do|think|make\s+of\s+it|tell\s+you|suggest|recommend|reply|offer|come\s+back\s+with)\b"
+    r"|how\s+(?:did\s+)?(?:you|your\s+[\w'-]+|they|we|the\s+[\w'-]+)\s+(?:sort(?:ed)?|fix(?:ed)?|handle[d]?|deal(?:t)?\s+with|resolve[d]?|solve[d]?|manage[d]?|respond(?:ed)?\s+to|react(?:ed)?\s+to|cope[d]?\s+with|got\s+round|get\s+round)\s+(?:it|that|this|them)\b"
+    r"|(?:how|why)\s+(?:did\s+)?you\s+(?:make|made)\s+up\s+your\s+mind\b"
+    r"|(?:how|why)\s+(?:did\s+)?you\s+(?:decided?|came?\s+to\s+(?:a|that|your)\s+decision)\s*(?:in\s+the\s+end\s*)?\??$"
+    r"|[^?]*\b(?:at\s+(?:that|the|this)\s+(?:point|moment|stage)|at\s+the\s+time|back\s+then|right\s+then|in\s+that\s+moment"
+    r"|when\s+(?:that|it|this)\s+happened)\b)"
+)
+# Two wh-questions in a row where the second neither refers back nor follows up:
+# "How did you choose your supplier? How do you read your meter?"
+_ANAPHORA = re.compile(
+    r"\b(?:it|its|that|this|they|them|their|those|these|there|then|he|she|him|her|his|one|ones|next|after|afterwards"
+    r"|before|first|so|such|same|else|again|example|instance|now|typical|usual|normal|average)\b"
+)
+# A question that opens one episode; what follows it probes that episode.
+_EPISODE = re.compile(
+    r"^(?:what\s+happened|what\s+was\s+(?:it|that)\s+like|how\s+did\s+(?:it|that|the\s+[\w'-]+)\s+go|what\s+did\s+you\s+do\s+(?:when|after|then))\b"
+)
+# "What did you think of X and would you recommend it?": a yes/no question tacked onto a
+# wh-question; "…, or do you avoid it altogether?" likewise asks a second thing.
+_AUX_AFTER = re.compile(
+    r"(?:,\s*|\s+)(?:and|or)\s+(?:would|do|does|is|are|was|were|have|has|can|could|will|should)\s+(?:you|they|your|we)\b"
+    r"|(?:,\s*|\s+)or\s+did\s+(?:you|they|your|we|someone|somebody|anyone)\b"
 )
 _WH_AFTER_AND = re.compile(
     r"(?:,\s*|\s+)(?:and|plus)\s+(?:then\s+|also\s+)?(?=(?:what|what's|how|why|when|where|who|which|whether)\b)"
@@ -43,7 +74,32 @@ _ADJ_PAIR = re.compile(
     r"\b(first|best|fast|quick|easy|cheap|simple|reliable|clear|useful|secure|safe|accurate|affordable)\s+and\s+"
     r"(last|worst|easy|simple|reliable|secure|safe|cheap|clear|useful|accurate|intuitive|fast|quick|affordable)\b"
 )
-_OPINION_TWO = re.compile(r"\b(like|love|enjoy)\s+and\s+(dislike|hate|don't like)\b")
+# Both sides of a judgement at once: "like and dislike", "good and bad", "what works and what doesn't".
+_OPINION_TWO = re.compile(
+    r"\b(?:like|love|enjoy|good|best|positive|easiest|strengths?|upsides?)\s+and\s+(?:the\s+|your\s+)?(?:dislike|hate|don't\s+like|bad|worst|negative|hardest|weakness(?:es)?|downsides?)\b"
+)
+# Two qualities judged at once: "Was the instructor patient and well prepared?"
+_QUALITY_PAIR = re.compile(r"\b([a-z'-]+)(?:\s+to\s+[a-z'-]+)?\s+and\s+(?:well[- ])?([a-z'-]+)\b")
+
+
+def _quality_pair(s: str) -> bool:
+    for m in _QUALITY_PAIR.finditer(s):
+        a, b = m.group(1), m.group(2)
+        if (a in QUALITIES or a in EMOTIVE) and (
+            b in QUALITIES or b in EMOTIVE or b.endswith("ed")
+        ):
+            return True
+    return False
+
+
+# Two things to judge after an opinion frame, even without determiners: "What do you think
+# about parking and pricing?", "How do you feel about buying and selling online?"
+_OPINION_FRAME = re.compile(
+    r"\b(?:think|feel|opinion|views?|make|experience|going\s+on|satisfied|happy|unhappy|impressions?|thoughts)\s+(?:of|about|on|with)\s+"
+    r"(?:the\s+|your\s+|our\s+|their\s+)?([\w'-]+(?:\s+[\w'-]+)?)\s+and\s+(?:the\s+|your\s+|our\s+|their\s+)?([\w'-]+)"
+    # …and the second noun ends the phrase ("stop and search policy" is one thing)
+    r"(?=\s*(?:$|[?,.!;:]|(?:at|in|on|for|with|of|from|when|since|so|these|this|that|now|today|overall|lately|recently|generally|here|there|online|offline|locally|abroad)\b))"
+)
 _SPLIT_NOTE = re.compile(r"\s+(?:—|–|-)\s+.*$")
 
 
@@ -68,6 +124,15 @@ def _wh_pair(s: str) -> tuple[str, str] | None:
             continue  # "Yeah, and when…": nothing was asked before the "and"
         return left, right
     return None
+
+
+def _aux_pair(s: str) -> tuple[str, str] | None:
+    if s.split(" ", 1)[0] not in _WH_FIRST:
+        return None
+    m = _AUX_AFTER.search(s)
+    if not m or len(s[: m.start()].split()) < 4:
+        return None
+    return s[: m.start()], re.sub(r"^[,\s]*(?:and|or)\s+", "", s[m.start() :])
 
 
 def _verb_pair(s: str) -> tuple[str, str] | None:
@@ -113,11 +178,16 @@ def _pair(sentence: str) -> tuple[str, str | None] | None:
     s = _protect(_SPLIT_NOTE.sub("", sentence)).rstrip("?.! ")
     if _EACH.search(s) or _AS_WELL_AS.search(s):
         return s, None
-    for finder in (_wh_pair, _verb_pair, _np_pair):
+    for finder in (_wh_pair, _aux_pair, _verb_pair, _np_pair):
         found = finder(s)
         if found:
             return found
-    if _ADJ_PAIR.search(s) or _OPINION_TWO.search(s):
+    if (
+        _ADJ_PAIR.search(s)
+        or _OPINION_TWO.search(s)
+        or _quality_pair(s)
+        or _OPINION_FRAME.search(s)
+    ):
         return s, None
     return None
 
@@ -128,13 +198,29 @@ _NEXT_TOPIC = re.compile(
 
 
 def _sentence_pair(p: Parsed) -> tuple[str, str] | None:
-    """ "How do you plan trips? And how do you pay for them?": a second topic tacked on."""
+    """ "How do you plan trips? And how do you pay for them?": a second topic tacked on.
+    Without the "and", two wh-questions still ask two things when the second neither
+    refers back to the first nor probes an episode the first opened ("How did you choose
+    your supplier? How do you read your meter?")."""
     asked = [s.text for s in p.sentences]
     for before, after in zip(asked, asked[1:], strict=False):
         m = _NEXT_TOPIC.match(after)
         if m and before.endswith("?") and not _FOLLOW_UP.match(after[m.end() :]):
             return before.rstrip("?"), after[m.end() :]
+        if (
+            before.endswith("?")
+            and after.endswith("?")
+            and before.split(" ", 1)[0] in _WH_FIRST
+            and after.split(" ", 1)[0] in _WH_FIRST
+            and not _EPISODE.match(before)
+            and not _FOLLOW_UP.match(after)
+            and not _ANAPHORA.search(after)
+        ):
+            return before.rstrip("?"), after
     return None
+
+
+_WH_FIRST = frozenset(["what", "what's", "how", "how's", "why", "when", "where", "who", "which"])
 
 
 def check(p: Parsed) -> Hit | None:

@@ -31,17 +31,24 @@ _WILL = re.compile(
     r"\b(?:will|won't)\s+(?:you|your|it|they|that|this|the|we)\b|\byou(?:'ll|\s+will)\b"
 )
 _INTENT = re.compile(
-    r"\b(?:are|were)\s+you\s+(?:planning|going|likely|willing|intending|hoping|thinking\s+of|thinking\s+about)\s+(?:to|on)?\b"
+    r"\bare\s+you\s+(?:planning|going|likely|willing|intending|hoping|thinking\s+of|thinking\s+about)\s+(?:to|on)?\b"
     r"|\b(?:do|would)\s+you\s+(?:plan|intend|expect)\s+to\b|\bsee\s+yourself\b|\bhow\s+likely\b|\blikely\s+(?:are\s+you|to)\b"
     r"|^fancy\s+\w+ing\b|\bdream\s+(?:app|tool|product|service|solution|setup|system)\b|\bmagic\s+wand\b|\bdown\s+the\s+(?:line|road)\b"
     r"|\bwish\s+(?:you|there|it|we|i|they)\s+(?:could|had|was|were|would)\b|\bwhat\s+do\s+you\s+wish\b|\bin\s+the\s+future\b"
     r"|\bif\s+(?:you|we|they|it|there)\s+could\b|\bif\s+\w+\s+(?:were|was)\s+(?:free|cheaper|available|possible|easier|faster)\b"
 )
+# A past expectation ("Did you think it would…", "What were you hoping it would fix?") is
+# a memory, not a prediction.
 _PAST_EXPECTATION = re.compile(
-    r"\b(?:did|had)\s+you\s+(?:think|expect|hope|assume|imagine|guess|know|believe|worry)\s+(?:that\s+|it\s+|they\s+|this\s+|you\s+)*$"
+    r"(?:\b(?:did|had)\s+you\s+(?:think|expect|hope|assume|imagine|guess|know|believe|worry|want)"
+    r"|\b(?:were|was)\s+(?:you|they)\s+(?:hoping|expecting|thinking|assuming|worried|afraid|sure|told)"
+    r"|\byou\s+(?:thought|expected|hoped|assumed|imagined|believed|knew|worried|feared|were\s+told))"
+    r"\s+(?:that\s+|it\s+|they\s+|this\s+|you\s+|the\s+[\w'-]+(?:\s+[\w'-]+){0,2}\s+)*$"
 )
+# "When you worked nights, what would a shift involve?": a past scene, so "would" is habitual.
 _HABITUAL_SCENE = re.compile(
-    r"^(?:back\s+when|when\s+you\s+(?:were|used\s+to)|in\s+the\s+days\s+when|before\s+you\s+(?:had|used|started))\b"
+    r"^(?:back\s+when|when\s+you\s+(?:were|used\s+to|was|had|did|lived|worked|ran|started|owned|studied|trained)"
+    r"|in\s+the\s+days\s+when|in\s+your\s+(?:old|last|previous|first)\s+\w+|before\s+you\s+(?:had|used|started))\b"
 )
 _LEADING_HEDGE = re.compile(
     r"^(?:it\s+be\s+fair|(?:you\s+)?agree|you\s+say\s+that\s+(?:it|this|that)\s+is)"
@@ -83,7 +90,7 @@ def _predictive_modal(s: Sentence) -> bool:
         )
         if verb in NON_PREDICTIVE:
             continue
-        wish = re.match(r"(?:you\s+)?(?:like|love)\s+to\s+(\w+)", after)
+        wish = re.match(r"(?:you\s+)?(?:like|love|want)\s+(?:me\s+|us\s+)?to\s+(\w+)", after)
         if wish and wish.group(1) in COMMUNICATION:
             continue
         if _LEADING_HEDGE.match(after):

@@ -5,7 +5,10 @@ Whether a term is jargon depends on who is asked, so the allow-list (the study's
 participant clearly would not share: acronyms outside a list everyone (or every member
 of the trade that meets them) knows, product codenames ("Project Falcon", "the Nova
 console", "Borealis v2"), version and variant labels, and a modest internal-speak lexicon
-of growth metrics and team terms.
+of growth metrics and team terms. Acronyms inside compounds ("CDP-driven") count, and
+engineering words ("webhook", "feature flag") count unless the question is itself about
+code, builds or deploys. A question that names the participant's trade ("As a physio, …")
+uses that trade's acronyms, so bare acronyms are not flagged there.
 """
 
 from __future__ import annotations
@@ -19,7 +22,10 @@ from guideagent.critique.lexicon import (
     CAPS_WORDS,
     COMMON_ACRONYMS,
     COMPONENTS,
+    DEV_CONTEXT,
     INTERNAL_SPEAK,
+    TECH_SPEAK,
+    words,
 )
 from guideagent.critique.text import Hit, Parsed
 
@@ -33,6 +39,20 @@ _VERSION = re.compile(
     r"\bv\d+(?:\.\d+)*\b|\b[A-Z][\w]*\s+\d+\.\d+\b|\bvariant\s+[A-Z]\b|\btier-\d\b"
 )
 _HYPHEN_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)+-[A-Z][a-z]+\b")
+# "Atlas-2", "Kestrel-3": a name with a build number is an internal label ("Covid-19",
+# "Year-3", "Gate-12" are not).
+_NUMBERED_NAME = re.compile(r"\b[A-Z][a-z]{2,}-\d{1,3}\b")
+_NUMBERED_PLAIN = words(
+    """
+    covid year form level grade page room gate platform route bus flight terminal zone ward
+    bay line unit floor block section stage phase step class size type tier band key
+    """
+)
+_TECH = re.compile(rf"\b(?:{TECH_SPEAK})\b")
+_DEV_CONTEXT = re.compile(rf"\b(?:{DEV_CONTEXT})\b")
+# "As a physio, …", "Being a nurse, …": the question names the participant's trade, so
+# that trade's acronyms ("SOAP notes") are theirs, not ours.
+_ROLE_FRAME = re.compile(r"^(?:as|being|for\s+you\s+as)\s+(?:an?|the)\s+[\w' -]{2,40}?,")
 
 
 def _is_acronym(part: str) -> bool:
@@ -51,14 +71,18 @@ def _clean(token: str) -> str:
 def _terms(core: str) -> list[str]:
     found: list[str] = []
     tokens = list(_TOKEN.finditer(core))
+    low = core.lower()
     shouting = sum(_is_acronym(t.group()) for t in tokens) > max(2, len(tokens) // 2)
+    trade = bool(_ROLE_FRAME.match(low))
     for i, m in enumerate(tokens):
         if m.group().isalpha() and m.group().islower():
             continue  # plain lowercase words: only the lexicon below can flag them
         token = _clean(m.group())
-        parts = re.split(r"-to-|/", token) if "-to-" in token or "/" in token else [token]
+        parts = re.split(r"-to-|/|-", token) if "-" in token or "/" in token else [token]
         for part in parts:
             if _is_acronym(part) and not shouting:
+                if trade:
+                    continue  # "As a physio, …": the trade's own acronyms
                 if part.upper() not in COMMON_ACRONYMS and part.upper() not in CAPS_WORDS:
                     found.append(part)
             elif _METRIC.match(part) or _MIXED.match(part):
@@ -85,7 +109,14 @@ def _terms(core: str) -> list[str]:
     found += [m.group() for m in _PROJECT.finditer(core)]
     found += [m.group() for m in _VERSION.finditer(core)]
     found += [m.group() for m in _HYPHEN_NAME.finditer(core)]
-    found += [m.group() for m in _INTERNAL.finditer(core.lower())]
+    found += [
+        m.group()
+        for m in _NUMBERED_NAME.finditer(core)
+        if m.group().split("-")[0].lower() not in BRANDS | _NUMBERED_PLAIN
+    ]
+    found += [m.group() for m in _INTERNAL.finditer(low)]
+    if not _DEV_CONTEXT.search(low):
+        found += [m.group() for m in _TECH.finditer(low)]
     return found
 
 

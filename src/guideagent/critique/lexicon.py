@@ -52,7 +52,8 @@ OPEN_VERBS = (
 # "would" + these is habitual, not a prediction.
 HABITUAL = words(
     """
-    usually typically normally generally tend tends often always ordinarily
+    usually typically normally generally tend tends often always ordinarily typical
+    usual
     """
 )
 # "would you + these" describes or judges, it does not predict.
@@ -80,7 +81,23 @@ EMOTIVE = words(
     overwhelming overwhelmed convenient inconvenient intuitive clunky slow reliable
     unreliable important essential smooth seamless unfair embarrassing embarrassed
     nervous anxious thrilled grateful excellent wonderful brilliant fantastic awkward
-    boring tiring exhausting exhausted
+    boring tiring exhausting exhausted handy pleasant enjoyable impressive impressed
+    reassuring reassured lovely nice horrible dreadful challenging complicated daunting
+    worrying upsetting disruptive inspiring inspired proud glad user-friendly
+    straightforward effortless painless hassle-free stress-free fiddly faffy gutted
+    chuffed stoked devastated heartbroken knackered shattered buzzing livid furious
+    miffed frazzled overjoyed ecstatic elated ashamed guilty lonely isolated terrified
+    petrified panicky traumatic traumatised traumatized hectic frantic demanding draining
+    gruelling grueling tough nerve-wracking nerve-racking harrowing emotional fulfilling
+    satisfying magical welcome refreshing dull tedious irritated
+    """
+)
+# Base adjectives whose comparative ("calmer", "healthier") in "How much calmer…" presumes
+# the change, like "How much better…".
+STATES = words(
+    """
+    calm happy healthy fit safe easy simple smooth clear nice tidy quick fast cheap
+    confident organised organized relaxed productive secure comfortable
     """
 )
 COMPARATIVE = words(
@@ -98,7 +115,11 @@ LOADED = words(
     dreadful rubbish lousy bloated notoriously unfair hopeless chaotic messy cumbersome
     overpriced frustrating annoying confusing tedious irritating infuriating stupid
     silly dumb shocking appalling dire disgraceful pathetic abysmal atrocious woeful
-    superb stunning incredible fabulous gorgeous
+    superb stunning incredible fabulous gorgeous sluggish buggy glitchy laggy janky
+    nightmarish hellish unusable life-changing world-class best-in-class award-winning
+    cutting-edge state-of-the-art so-called painfully ridiculously frustratingly
+    annoyingly hopelessly woefully horribly unbearably impossibly embarrassingly lovely
+    excellent outstanding exceptional first-class top-notch
     """
 )
 LOADED_NOUNS = (
@@ -110,6 +131,21 @@ LOADED_NOUNS = (
     "a disaster",
     "a mess",
     "such a",
+    "a faff",
+    "a chore",
+    "a headache",
+    "a drag",
+    "a godsend",
+    "a lifesaver",
+    "a game changer",
+    "a game-changer",
+    "a rip-off",
+)
+# Nouns that, as a given ("the hassle of…", "your struggles with…"), presume the feeling.
+FEELING_NOUNS = (
+    "hassle|stress|pain|frustrations?|headaches?|nightmare|struggles?|chaos|drudgery|annoyance|"
+    "inconvenience|burden|misery|ordeal|agony|faff|joy|pleasure|delight|convenience|ease|"
+    "benefits?|improvements?"
 )
 PRESUMING = (
     "surely",
@@ -125,8 +161,8 @@ PRESUMING = (
     "notoriously",
     "it's no secret",
     "needless to say",
-    "i'm sure you",
-    "i bet you",
+    "i'm sure",
+    "i bet",
     "i assume",
     "i imagine",
     "i'd imagine",
@@ -135,20 +171,48 @@ PRESUMING = (
     "i take it",
     "must have been",
     "must be so",
+    "i'm guessing",
+    "i'm assuming",
+    "i'd guess",
+    "i reckon",
+    "let me guess",
+    "i'm betting",
+    "as you know",
+    "we all know",
+    "you probably",
+    "i expect",
+    "i'd expect",
+    "on earth",
+    "put up with",
 )
 FEELING_VERBS = "love|loved|loving|enjoy|enjoyed|hate|hated|adore|adored|appreciate|appreciated"
+# "How much do you struggle with…", "How much do you miss…": degree of a presumed feeling.
+DEGREE_VERBS = "struggle|struggled|suffer|suffered|miss|missed|dread|dreaded|worry|worried"
+# "What impressed you…": the feeling is the question's premise.
+IMPRESS_VERBS = r"impressed|impresses|delighted|delights|excited|excites|wowed|amazed|amazes|pleased|pleases|won\s+you\s+over"
 NEGATIVE_FEELING_VERBS = "frustrates|frustrated|annoys|annoyed|irritates|irritated|bothers|bothered|bugs|bugged|upsets|upset|worries|worried"
 EFFECT_VERBS = (
     "improve|improves|improved|help|helps|helped|simplify|simplifies|simplified|transform|"
-    "transforms|transformed|boost|boosts|boosted|save|saves|saved|streamline|streamlined|empower|empowered"
+    "transforms|transformed|boost|boosts|boosted|save|saves|saved|streamline|streamlined|empower|empowered|"
+    "cut|cuts|reduce|reduces|reduced|lower|lowers|lowered|shorten|shortens|shortened|ease|eases|eased|"
+    "enhance|enhances|enhanced|benefit|benefits|benefited|benefitted|revolutionised|revolutionized|"
+    "sped\\s+up|speed\\s+up|speeds\\s+up|freed\\s+up|free\\s+up|frees\\s+up"
 )
 
-# Plural nouns for people a social-proof premise talks about.
+# Plural nouns for people a social-proof premise talks about. Any other plural noun counts
+# only with a verb of saying ("Most brides tell us…"), never with "feel" or "find".
+SPEECH_VERBS = (
+    "say|says|said|tell\\s+us|told\\s+us|tell\\s+me|told\\s+me|report|reported|mention|mentioned|"
+    "complain|complained|rave|raved|swear|swore"
+)
 PEOPLE = (
     r"customers|users|people|shoppers|parents|teachers|clients|members|players|patients|"
     r"students|drivers|folks|owners|buyers|guests|fans|listeners|readers|viewers|travellers|"
     r"travelers|developers|engineers|managers|nurses|doctors|farmers|volunteers|donors|"
-    r"families|businesses|teams|companies|respondents|participants|others|colleagues|experts"
+    r"families|businesses|teams|companies|respondents|participants|others|colleagues|experts|"
+    r"staff|children|men|women|folk|brides|couples|regulars|neighbours|neighbors|residents|tenants|"
+    r"landlords|visitors|clients|patrons|subscribers|callers|riders|passengers|commuters|pupils|"
+    r"learners|athletes|runners|divers|artists|photographers|vets|dentists|carers|staff\s+members"
 )
 
 # Common verbs, for spotting "… and <verb> …" coordination of two activities.
@@ -167,9 +231,24 @@ VERBS = words(
     prioritize estimate forecast negotiate communicate coordinate document verify ensure
     evaluate assess respond reply answer attend ask explain describe keep promote market
     advertise recommend remember pack load wash repair maintain replace charge earn
-    count calculate
+    count calculate talk speak wash walk bake grow mend tidy iron commute travel swim
+    practise exercise study revise chase remind reconcile invoice swap donate lease
+    insure register enrol enroll vote sow harvest spray unload carry bathe chat argue
+    celebrate decorate furnish raise cater serve greet welcome warn inspect audit
     """
 )
+# Qualities a yes/no question can ask about two at a time ("Was the instructor patient and
+# well prepared?"): each is its own judgement.
+QUALITIES = words(
+    """
+    patient friendly helpful polite rude kind clean dirty tidy quick fast slow cheap
+    expensive affordable safe reliable clear easy simple accurate knowledgeable
+    professional punctual prepared organised organized comfortable quiet noisy warm cold
+    spacious modern convenient fair honest secure responsive accessible welcoming
+    informative useful relevant flexible consistent thorough efficient competent
+    """
+)
+
 # Verbs that chain with "and" without making two activities ("go and buy", "try and fix").
 SERIAL = frozenset(["go", "come", "try", "wait", "sit", "stop"])
 
@@ -203,6 +282,17 @@ BINOMIALS = (
     "rock and roll",
     "start and finish",
     "beginning and end",
+    "clean and tidy",
+    "safe and sound",
+    "nice and easy",
+    "short and sweet",
+    "fair and square",
+    "peace and quiet",
+    "give and take",
+    "hustle and bustle",
+    "meet and greet",
+    "food and drink",
+    "food and water",
     "and so on",
     "and so forth",
 )
@@ -247,7 +337,7 @@ COMPONENTS = words(
     runtime workers worker pipeline console dashboard view mode search sync index
     journey flow widget registry engine platform stack module rollout release migration
     framework cluster initiative squad pod integration workflow scorecard tracker
-    backend pilot beta
+    backend pilot beta revamp refresh overhaul experiment
     """
 )
 # Capitalised words that are not names of anything internal.
@@ -273,4 +363,38 @@ INTERNAL_SPEAK = (
     r"|instrumentation|omnichannel|microservices?|step-up flow|leverag(?:e|ing) synergies"
     r"|run-rate|pipeline velocity|win rate|net revenue retention|blended cac|payback period"
     r"|sku|skus|kpis?|okrs?|mau|dau|wau|nps|arpu|ltv|cac|mrr|arr"
+    # growth and marketing
+    r"|(?:top|bottom|middle|mid)[- ]of[- ](?:the[- ])?funnel|full[- ]funnel|mid-funnel"
+    r"|(?:our|sales|sign-?up|booking|purchase|checkout|signup|application|donor|hiring) funnel"
+    r"|drip (?:campaign|emails?|sequences?|marketing)s?|win-?back(?: campaign| emails?| offer| flow)?s?"
+    r"|re-?engagement (?:campaign|emails?|flow|push)e?s?|reactivation (?:campaign|emails?|flow|offer)s?"
+    r"|(?:product|app|user|platform|customer) stickiness|stickiness of (?:our|the|your|this) (?:app|product|platform|service|site|website|feature)"
+    r"|(?:engagement|growth|viral|retention) loops?|retarget(?:ing|ed)|remarketing"
+    r"|lookalike audiences?|lead (?:gen|generation|scoring|magnet)s?|land[- ]and[- ]expand|product[- ]market fit"
+    r"|average order value|share of wallet|wallet share|attach rate|take rate|bounce rate|click-through(?: rate)?s?"
+    r"|dark patterns?|value-add|sunsett?(?:ing|ed)|hypercare|cutover|dogfood(?:ing)?"
+    r"|headless (?:commerce|cms|checkout)|phygital|moments? of truth|voice of (?:the )?customer|customer lifecycle"
+    r"|(?:beta|pilot|test|launch|acquisition|early[- ]access|signup|sign-up) cohorts?|aha moment"
+    r"|activation (?:moment|event|step)s?|(?:ticket|support) deflection"
+    r"|last[- ]mile (?:delivery|partner|carrier|logistics|courier)s?|(?:last|first|middle)-mile"
+    # interface and design-team words lay people call "pop-ups", "screens" and "menus"
+    r"|modal (?:window|dialog|box|pop-?up)s?|(?:the|a|an|that|this|our|upgrade|sign-?up|consent|cookie|paywall) modals?(?! (?:verbs?|auxiliar|split|shift|scales?|jazz|logic))"
+    r"|(?:paywall )?interstitial(?: ad| page| screen| banner)?s?(?! (?:lung|fluid|cystitis|nephritis|tissue|space|pneumonia))"
+    r"|tooltips?|toast (?:message|notification)s?|hamburger menu|hero (?:banner|image|section|unit)s?"
+    r"|happy path|user flows?|information architecture|microcopy|design system|affordances?"
+    r"|a/b(?:/n)? ?(?:test|tests|testing|tested|experiment|experiments|variant|variants)|split[- ]tests?|multivariate tests?"
+    r"|(?:onboarding|email|nurture|welcome|marketing) drips?|geo-?fenc(?:e|ed|es|ing)"
+    r"|(?:surge|demand|pricing|price) multipliers?|yield[- ]management|(?:zero|first|second|third)-party data|(?:trial|free|lead|visit|click|view|cart|sign-?up|quote|install|browse)-to-(?:paid|purchase|order|sign-?up|install|cart|checkout|close|cash|buy)"
+)
+# Engineering words: jargon for lay participants, the trade's own words for developers, so
+# the check skips them when the question itself is about code, builds or deploys.
+TECH_SPEAK = (
+    r"feature (?:flag|toggle)s?|webhooks?|api endpoints?|hotfix(?:es)?|canary (?:release|deploy|build|rollout)s?"
+    r"|dark launch(?:es|ed)?|tech(?:nical)? debt|design debt|code freeze|release train|backend"
+    r"|data pipelines?|feature parity|rate limit(?:s|ing)?"
+)
+DEV_CONTEXT = (
+    r"code|codebase|repo|repos|repository|deploy|deploys|deployed|deploying|deployment|developers?|engineers?"
+    r"|engineering|pull requests?|commits?|branch(?:es)?|merge[ds]?|merging|api|apis|sdk|ci|builds?|endpoints?"
+    r"|servers?|devops|github|gitlab|staging|production|plugin|integrations?|backlog|sprint|your team's app"
 )

@@ -50,7 +50,7 @@ _INFORMAL = [
 ]
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=\S)|(?<=:)\s+(?=[A-Za-z])")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'&+\-]*")
-_OPEN_REQUEST = re.compile(
+OPEN_REQUEST = _OPEN_REQUEST = re.compile(
     r"^(?:(?:(?:can|could|would|will)\s+you\s+(?:please\s+|maybe\s+|just\s+|first\s+)?"
     r"(?:be\s+(?:up\s+for|willing\s+to|happy\s+to|able\s+to|ok|okay)\s+|start\s+by\s+|try\s+to\s+)?"
     r"|(?:would|do)\s+you\s+mind\s+|mind\s+|any\s+chance\s+you\s+(?:could|can|would|might)\s+"
@@ -60,6 +60,13 @@ _OPEN_REQUEST = re.compile(
     rf"(?:{OPEN_VERBS})"
     r"|(?:i'd|i\s+would|we'd|we\s+would)\s+(?:love|like)\s+(?:you\s+)?to\s+(?:hear|know|learn|understand|talk|go)"
     r"|(?:i'm|i\s+am|we're)\s+curious|let's\s+(?:talk|chat|start|go|look|dig|turn)|let\s+us\s+talk)\b"
+)
+
+
+# A wh-phrase after a preposition still opens a wh-question: "In what ways…", "To what
+# extent…", "At what point…", "For which…".
+PREP_WH = re.compile(
+    r"^(?:in|to|at|on|for|from|by|with|under|of|about|after|during)\s+(?:what|which|whose|how\s+(?:many|much))\b"
 )
 
 
@@ -83,6 +90,7 @@ class Sentence:
             self.text.endswith("?")
             or first in WH
             or first in AUX
+            or bool(PREP_WH.match(self.head))
             or bool(_OPEN_REQUEST.match(self.head))
         )
 
@@ -124,15 +132,18 @@ def _head(sentence: str) -> str:
     second = words[1].rstrip(",") if len(words) > 1 else ""
     # "When did you…?" asks; "When the app crashed, what…?" sets a scene first.
     subordinate = first in ("when", "where") and second not in AUX
-    if not subordinate and (first in WH or first in AUX or _OPEN_REQUEST.match(s)):
+    if not subordinate and (
+        first in WH or first in AUX or PREP_WH.match(s) or _OPEN_REQUEST.match(s)
+    ):
         return s
     # "When the payment failed, what did you do?" / "If we built it, would you use it?"
-    for m in re.finditer(r",\s+", s):
+    # A semicolon joins a premise to its question the same way.
+    for m in re.finditer(r"[,;]\s+", s):
         tail = s[m.end() :]
         while tail.split(" ", 1)[0].rstrip(",") in DISCOURSE and " " in tail:
             tail = tail.split(" ", 1)[1]  # "…, so how do you cope?"
         word = tail.split(" ", 1)[0].rstrip(",?")
-        if word in WH or word in AUX or _OPEN_REQUEST.match(tail):
+        if word in WH or word in AUX or PREP_WH.match(tail) or _OPEN_REQUEST.match(tail):
             return tail
     return s
 
