@@ -1,0 +1,136 @@
+"""The app: settings, the engine, which study is open, and the one place errors surface.
+
+Screens and panes do the rest. Workers only call the core and post messages; failures
+of any worker arrive in `on_worker_state_changed` and become notifications.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import App
+from textual.binding import Binding
+from textual.message_pump import MessagePump
+from textual.worker import Worker, WorkerState
+
+from guideagent.config import Settings
+from guideagent.errors import GuideAgentError
+from guideagent.tui import recent
+from guideagent.tui.commands import GuideAgentCommands
+from guideagent.tui.messages import StudyOpened, WorkEnded
+from guideagent.tui.screens.home import HomeScreen
+from guideagent.tui.workers import CoreWorkers
+
+if TYPE_CHECKING:
+    from guideagent.engines.base import Engine
+
+DARK, LIGHT = "textual-dark", "textual-light"
+
+
+class GuideAgentApp(CoreWorkers, App[int]):
+    CSS_PATH = Path(__file__).parent / "app.tcss"
+    TITLE = "guideagent"
+    COMMANDS = App.COMMANDS | {GuideAgentCommands}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("ctrl+t", "toggle_theme", "Light/dark"),
+    ]
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        study: Path | None = None,
+        engine: Engine | None = None,
+        recent_path: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.start_study = study
+        self.recent_path = recent_path
+        self._engine = engine
+        self._engine_fixed = engine is not None
+        self._reply_to: dict[Any, MessagePump] = {}
+
+    # -- the engine, built on first use ---------------------------------------------------
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            from guideagent.factory import build_engine
+
+            self._engine = build_engine(self.settings)
+        return self._engine
+
+    def use_settings(self, settings: Settings) -> None:
+        """New settings take effect for the next call; an injected engine stays."""
+        self.settings = settings
+        if not self._engine_fixed:
+            self._engine = None
+
+    @property
+    def engine_name(self) -> str:
+        if self._engine is not None:
+            return self._engine.name
+        return self.settings.resolved_engine()
+
+    # -- lifecycle ------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        # instructor logs every failed attempt at ERROR; the app reports failures itself.
+        logging.getLogger("instructor").setLevel(logging.CRITICAL)
+        self.push_screen(HomeScreen())
+        if self.start_study is not None:
+            self.open_study(self.start_study)
+
+    @on(StudyOpened)
+    async def show_study(self, event: StudyOpened) -> None:
+        from guideagent.tui.screens.study import StudyScreen
+
+        try:
+            recent.remember(event.session.path, event.session.study.title, self.recent_path)
+        except OSError as exc:
+            self.notify(f"Could not update the recent-studies list: {exc}", severity="warning")
+        if isinstance(self.screen, StudyScreen):
+            await self.screen.close()
+        await self.push_screen(StudyScreen(event.session))
+
+    async def action_quit(self) -> None:
+        from guideagent.tui.screens.study import StudyScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, StudyScreen):
+                screen.flush()
+        self.exit(0)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT if self.theme == DARK else DARK
+
+    # -- the one place failures surface ---------------------------------------------------
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Every worker is the App's (see workers.py), so every failure arrives here."""
+        if event.state not in (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED):
+            return
+        reply_to = self._reply_to.pop(event.worker, None)
+        error = event.worker.error
+        if reply_to is not None:
+            message = getattr(error, "message", str(error)) if error is not None else None
+            reply_to.post_message(
+                WorkEnded(event.worker.group, event.state == WorkerState.SUCCESS, message)
+            )
+        if event.state == WorkerState.ERROR and error is not None:
+            self.report_error(error)
+
+    def report_error(self, error: BaseException) -> None:
+        if isinstance(error, GuideAgentError):
+            self.notify(error.message, title=error.title, severity="error", timeout=12)
+            return
+        logging.getLogger("guideagent.tui").exception("unexpected error", exc_info=error)
+        self.notify(
+            f"{type(error).__name__}: {error}. Your work is saved; try again, and report this "
+            "if it keeps happening.",
+            title="Something went wrong",
+            severity="error",
+            timeout=12,
+        )

@@ -1,0 +1,255 @@
+"""The study screen: the seed's steps as tabs, and autosave of every edit.
+
+Panes post StudyChanged / GuideChanged after each edit; this screen writes the study
+folder (atomically, via the store) half a second after the last one, when the study is
+closed, and when the app quits.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.css.query import NoMatches
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, TabbedContent, TabPane
+
+from guideagent.errors import GuideAgentError
+from guideagent.tui.messages import (
+    GuideChanged,
+    QuoteChosen,
+    SettingsChanged,
+    StudyChanged,
+    TranscriptsImported,
+)
+from guideagent.tui.session import StudySession
+from guideagent.tui.widgets.guide_pane import GuidePane
+from guideagent.tui.widgets.objectives_pane import ObjectivesPane
+from guideagent.tui.widgets.settings_pane import SettingsPane
+from guideagent.tui.widgets.synthesis_pane import SynthesisPane
+from guideagent.tui.widgets.transcripts_pane import TranscriptsPane
+
+TABS = ("objectives", "guide", "transcripts", "synthesis", "settings")
+AUTOSAVE_DELAY = 0.5
+
+
+class StudyScreen(Screen):
+    BINDINGS = [
+        *(
+            Binding(str(i), f"tab('{tab}')", tab.title(), show=False)
+            for i, tab in enumerate(TABS, 1)
+        ),
+        Binding("ctrl+pagedown", "next_tab(1)", "Next tab", show=False, priority=True),
+        Binding("ctrl+pageup", "next_tab(-1)", "Previous tab", show=False, priority=True),
+        Binding("escape", "focus_tabs", "Leave field", show=False),
+        Binding("ctrl+s", "save", "Save"),
+        Binding("ctrl+o", "close", "Studies"),
+    ]
+
+    def __init__(self, session: StudySession) -> None:
+        super().__init__()
+        self.session = session
+        self._dirty: set[str] = set()
+        self._timer: Timer | None = None
+        self._backup_guide = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="tabs"):
+            with TabPane("1 Objectives & participants", id="objectives"):
+                yield ObjectivesPane(self.session)
+            with TabPane("2 Guide", id="guide"):
+                yield GuidePane(self.session)
+            with TabPane("3 Transcripts", id="transcripts"):
+                yield TranscriptsPane(self.session)
+            with TabPane("4 Synthesis", id="synthesis"):
+                yield SynthesisPane(self.session)
+            with TabPane("5 Settings", id="settings"):
+                yield SettingsPane()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._update_title()
+        self.action_focus_tabs()
+
+    def _update_title(self) -> None:
+        self.title = self.session.study.title or "Untitled study"
+        self.sub_title = f"{self.app.engine_name} engine"
+
+    # -- navigation -----------------------------------------------------------------------
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        self.call_after_refresh(self._focus_pane, tab)
+
+    def action_next_tab(self, step: int) -> None:
+        current = TABS.index(self.query_one(TabbedContent).active or TABS[0])
+        self.action_tab(TABS[(current + step) % len(TABS)])
+
+    def action_focus_tabs(self) -> None:
+        """Escape from a field: focus the tab bar, where 1-5 and ←/→ switch tabs."""
+        self.query_one(TabbedContent).query_one("ContentTabs").focus()
+
+    def _focus_pane(self, tab: str) -> None:
+        pane = self.query_one(f"#{tab} > *")
+        focus = getattr(pane, "focus_first", None)
+        if callable(focus):
+            focus()
+
+    def action_pane(self, tab: str, action: str) -> None:
+        """Switch to a tab and run one of its pane's actions (used by the palette)."""
+        self.query_one(TabbedContent).active = tab
+        pane = self.query_one(f"#{tab} > *")
+        self.call_after_refresh(pane.run_action, action)
+
+    def palette_commands(self) -> list[tuple[str, str, str]]:
+        commands = [
+            (f"Go to {name}", f"Show the {name} tab", f"screen.tab('{tab}')")
+            for tab, name in zip(
+                TABS,
+                ("Objectives & participants", "Guide", "Transcripts", "Synthesis", "Settings"),
+                strict=True,
+            )
+        ]
+        for tab, action, name, help_text in (
+            (
+                "objectives",
+                "add_objective",
+                "Add an objective",
+                "A new objective at the end of the list",
+            ),
+            (
+                "guide",
+                "draft",
+                "Draft the guide",
+                "Draft, critique and revise a guide from the objectives",
+            ),
+            ("guide", "critique", "Critique the guide", "Run the critic on the current guide"),
+            (
+                "guide",
+                "regenerate",
+                "Regenerate the selected question or section",
+                "Redraft just that part",
+            ),
+            (
+                "guide",
+                "apply_rewrite",
+                "Apply the selected finding's rewrite",
+                "Replace the question text",
+            ),
+            (
+                "transcripts",
+                "import_transcripts",
+                "Import transcripts",
+                "Copy transcript files into the study",
+            ),
+            ("synthesis", "synthesize", "Synthesize themes", "Notes per interview, then themes"),
+            ("synthesis", "cancel", "Cancel synthesis", "Stop; finished interviews are kept"),
+            (
+                "synthesis",
+                "export_report",
+                "Export the report (Markdown)",
+                "report.md and synthesis.json",
+            ),
+            (
+                "synthesis",
+                "export_csv",
+                "Export themes and quotes (CSV)",
+                "themes.csv and quotes.csv",
+            ),
+            (
+                "synthesis",
+                "export_docx",
+                "Export the guide (docx)",
+                "A Word file for the interviewer",
+            ),
+            ("settings", "save", "Save settings", "Write the settings file"),
+            (
+                "settings",
+                "test_connection",
+                "Test the provider connection",
+                "List the provider's models",
+            ),
+        ):
+            commands.append((name, help_text, f"screen.pane('{tab}', '{action}')"))
+        commands += [
+            ("Save the study now", "Autosave runs anyway; this writes at once", "screen.save"),
+            ("Close the study", "Back to Home", "screen.close"),
+        ]
+        return commands
+
+    # -- autosave -------------------------------------------------------------------------
+    @on(StudyChanged)
+    def _study_changed(self) -> None:
+        self._dirty.add("study")
+        self._update_title()
+        self.query_one(GuidePane).study_changed()
+        self._schedule_save()
+
+    @on(GuideChanged)
+    def _guide_changed(self, event: GuideChanged) -> None:
+        if event.backup:
+            self._backup_guide = True
+        self._dirty.add("guide")
+        self._schedule_save()
+
+    def _schedule_save(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(AUTOSAVE_DELAY, self.flush)
+
+    def flush(self) -> None:
+        """Write what changed since the last save. Safe to call any time."""
+        try:
+            if self.query_one(ObjectivesPane).commit():
+                self._dirty.add("study")
+            if self.query_one(GuidePane).commit():
+                self._dirty.add("guide")
+        except NoMatches:  # already being taken down: what was committed is all there is
+            pass
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if not self._dirty:
+            return
+        folder = self.session.folder
+        try:
+            if "study" in self._dirty:
+                folder.save_study(self.session.study)
+            if "guide" in self._dirty and self.session.guide is not None:
+                folder.save_guide(self.session.guide, backup=self._backup_guide)
+                self._backup_guide = False
+        except (GuideAgentError, OSError) as exc:
+            self.app.report_error(exc)
+            return
+        self._dirty.clear()
+
+    def action_save(self) -> None:
+        self.flush()
+        self.notify("Saved.", timeout=2)
+
+    async def close(self) -> None:
+        self.flush()
+        self.query_one(SynthesisPane).action_cancel()
+        self.dismiss()
+
+    async def action_close(self) -> None:
+        await self.close()
+
+    def on_unmount(self) -> None:
+        self.flush()
+
+    # -- between tabs ---------------------------------------------------------------------
+    @on(QuoteChosen)
+    async def _show_quote(self, event: QuoteChosen) -> None:
+        self.query_one(TabbedContent).active = "transcripts"
+        await self.query_one(TranscriptsPane).show_quote(event.quote)
+
+    @on(TranscriptsImported)
+    def _transcripts_changed(self) -> None:
+        self.query_one(SynthesisPane).refresh_status()
+
+    @on(SettingsChanged)
+    def _settings_changed(self, event: SettingsChanged) -> None:
+        self.app.use_settings(event.settings)
+        self._update_title()

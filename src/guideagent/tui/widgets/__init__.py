@@ -1,0 +1,1 @@
+"""Widgets: one per file. Each tab's pane lives in its own module."""

@@ -1,0 +1,100 @@
+"""Helpers shared by the app's tests (no tests here)."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import guideagent
+
+DEMO = Path(guideagent.__file__).parent / "demo" / "study"
+SIZE = (120, 40)
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path_factory, monkeypatch):
+    """The recent-studies list lives in a temp dir, never the user's."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("GUIDEAGENT_DATA_DIR", str(folder))
+    return folder
+
+
+def copy_demo(target: Path, *, guide: bool = True, transcripts: bool = True) -> Path:
+    shutil.copytree(DEMO, target)
+    if not guide:
+        (target / "guide.md").unlink(missing_ok=True)
+    if not transcripts:
+        shutil.rmtree(target / "transcripts")
+        (target / "transcripts").mkdir()
+    return target
+
+
+def offline_settings(**overrides):
+    from guideagent.config import load_settings
+
+    return load_settings({"engine": "offline", **overrides})
+
+
+def make_app(study: Path | None = None, *, settings=None, engine=None):
+    from guideagent.tui.app import GuideAgentApp
+
+    return GuideAgentApp(settings or offline_settings(), study=study, engine=engine)
+
+
+async def settle(pilot, app) -> None:
+    """Let messages flow and every worker finish (but DirectoryTree's loader, which
+    runs as long as its tree is open)."""
+    from textual.widgets import DirectoryTree
+
+    await pilot.pause()
+    ours = [w for w in app.workers if not isinstance(w.node, DirectoryTree)]
+    if ours:
+        await app.workers.wait_for_complete(ours)
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def open_study(pilot, app):
+    from guideagent.tui.screens.study import StudyScreen
+
+    for _ in range(50):
+        await settle(pilot, app)
+        if isinstance(app.screen, StudyScreen):
+            return app.screen
+    raise AssertionError(f"study screen did not open; notifications: {notes(app)}")
+
+
+def notes(app) -> list[str]:
+    return [f"{n.title}: {n.message}" for n in app._notifications]
+
+
+async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        await pilot.pause(0.05)
+
+
+class SlowEngine:
+    """The offline engine, with each interview's notes taking `delay` seconds."""
+
+    def __init__(self, delay: float = 0.3) -> None:
+        from guideagent.engines.offline import OfflineEngine
+
+        self._inner = OfflineEngine()
+        self.name = "offline"
+        self.delay = delay
+        self.started = threading.Event()
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    def extract_notes(self, transcript, study=None, guide=None):
+        self.started.set()
+        time.sleep(self.delay)
+        return self._inner.extract_notes(transcript, study, guide)
