@@ -142,15 +142,21 @@ def main(argv: list[str] | None = None) -> int:
         "--json", action="store_true", help="print one JSON object and nothing else"
     )
     args = parser.parse_args(argv)
+    from evals.loopback import llm_or_loopback
+
     try:
-        result = evaluate(args.data, engine=args.engine)
+        # With --engine llm and no provider configured, the run goes to a loopback server
+        # and the note says the numbers measure plumbing, not quality.
+        with llm_or_loopback(args.engine) as (model, note):
+            result = evaluate(args.data, engine=args.engine)
     except GuideAgentError as exc:
         print(f"{exc.title}: {exc.message}", file=sys.stderr)
         return exc.exit_code
     if args.json:
-        print(json.dumps(result))
+        print(json.dumps({**result, "model": model, "note": note}))
     else:
         print_table(result, args.data)
+        print(note)
     return 0
 
 

@@ -78,8 +78,13 @@ def run_engine(transcripts: list[Transcript], study: Study | None, engine: str) 
     return built.synthesize_themes(notes, study)
 
 
-def evaluate_study(folder: Path | str, engine: str = "offline") -> dict[str, Any]:
-    """Scores for one study folder, as the JSON object `--json` prints."""
+def evaluate_study(
+    folder: Path | str,
+    engine: str = "offline",
+    keep: list[tuple[Study | None, Synthesis]] | None = None,
+) -> dict[str, Any]:
+    """Scores for one study folder, as the JSON object `--json` prints. Pass `keep` to
+    collect the (study, synthesis) scored, for the LLM judge; it stays out of the dict."""
     folder = Path(folder)
     study_file = folder / "study.json"
     study = (
@@ -92,6 +97,8 @@ def evaluate_study(folder: Path | str, engine: str = "offline") -> dict[str, Any
     started = time.monotonic()
     synthesis = run_engine(transcripts, study, engine)
     seconds = time.monotonic() - started
+    if keep is not None:
+        keep.append((study, synthesis))
     predicted = [
         PredictedTheme(t.id, [q.text for q in t.quotes], frozenset(t.participant_ids))
         for t in synthesis.themes
@@ -128,7 +135,7 @@ def mean_row(results: list[dict[str, Any]]) -> dict[str, Any]:
     return row
 
 
-def print_table(results: list[dict[str, Any]], engine: str) -> None:
+def print_table(results: list[dict[str, Any]], engine: str, note: str = "") -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -161,6 +168,8 @@ def print_table(results: list[dict[str, Any]], engine: str) -> None:
     console = Console()
     console.width = max(console.width, 120)  # never squeeze the numbers when piped
     console.print(table)
+    if note:
+        console.print(note, markup=False)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -173,25 +182,29 @@ def main(argv: list[str] | None = None) -> int:
         "--json", action="store_true", help="print one JSON object and nothing else"
     )
     args = parser.parse_args(argv)
+    from evals.loopback import llm_or_loopback
     from guideagent.errors import GuideAgentError
 
+    dirs = study_dirs(args.data)
+    if not dirs:
+        print(f"no studies (folders with gold.json) under {args.data}", file=sys.stderr)
+        return 2
     try:
-        dirs = study_dirs(args.data)
-        if not dirs:
-            print(f"no studies (folders with gold.json) under {args.data}", file=sys.stderr)
-            return 2
-        results = [evaluate_study(d, engine=args.engine) for d in dirs]
+        # With --engine llm and no provider configured, the run goes to a loopback server
+        # and the note says the numbers measure plumbing, not quality.
+        with llm_or_loopback(args.engine) as (model, note):
+            results = [evaluate_study(d, engine=args.engine) for d in dirs]
     except GuideAgentError as exc:
         print(f"{exc.title}: {exc.message}", file=sys.stderr)
-        return getattr(exc, "exit_code", 1)
+        return getattr(exc, "exit_code", 1) or 1
     if args.json:
         if len(results) == 1:
             out: dict[str, Any] = results[0]
         else:
             out = {"studies": results, "mean": mean_row(results), "engine": args.engine}
-        print(json.dumps(out, indent=2))
+        print(json.dumps({**out, "model": model, "note": note}, indent=2))
     else:
-        print_table(results, args.engine)
+        print_table(results, args.engine, note)
     return 0
 
 

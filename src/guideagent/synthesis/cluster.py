@@ -14,32 +14,59 @@ def average_linkage(similarity: np.ndarray, threshold: float) -> list[list[int]]
     """Clusters (lists of row indices, each sorted) of a symmetric similarity matrix.
 
     Two clusters merge when the mean similarity over all their cross pairs is at least
-    `threshold`; the most similar pair merges first (Lance-Williams update).
+    `threshold`; the most similar pair merges first (Lance-Williams update). Of equally
+    similar pairs, the one with the lowest first index, then the lowest second, merges.
+
+    O(n^2) memory and, in practice, O(n^2) time: every row keeps its nearest neighbour
+    (the first column with the row's maximum), so picking the next merge is a scan of n
+    values; a merge rewrites one row and column in place and rescans only the rows whose
+    neighbour it touched. Merged-away rows and columns are masked with -inf, never copied.
     """
     n = similarity.shape[0]
     if n == 0:
         return []
-    sim = similarity.astype(np.float64).copy()
+    sim = np.array(similarity, dtype=np.float64)  # a private copy, updated in place
     np.fill_diagonal(sim, -np.inf)
     sizes = np.ones(n)
-    members: list[list[int] | None] = [[i] for i in range(n)]
+    members: list[list[int]] = [[i] for i in range(n)]
     active = np.ones(n, dtype=bool)
-    while active.sum() > 1:
-        masked = np.where(active[:, None] & active[None, :], sim, -np.inf)
-        flat = int(np.argmax(masked))
-        a, b = divmod(flat, n)
-        if masked[a, b] < threshold:
+    # Each row's nearest neighbour: the first column holding its maximum, as a row-major
+    # argmax over the whole matrix would find it.
+    nearest = np.argmax(sim, axis=1)
+    best = sim[np.arange(n), nearest]
+    left = n
+    while left > 1:
+        r = int(np.argmax(best))  # the first row holding the overall maximum
+        if best[r] < threshold:
             break
-        a, b = min(a, b), max(a, b)
+        a, b = sorted((r, int(nearest[r])))
         merged = (sizes[a] * sim[a] + sizes[b] * sim[b]) / (sizes[a] + sizes[b])
         sim[a, :] = merged
         sim[:, a] = merged
         sim[a, a] = -np.inf
+        sim[b, :] = -np.inf
+        sim[:, b] = -np.inf
         sizes[a] += sizes[b]
         active[b] = False
-        members[a] = sorted((members[a] or []) + (members[b] or []))
-        members[b] = None
-    clusters = [m for m, on in zip(members, active, strict=True) if on and m is not None]
+        best[b] = -np.inf
+        members[a] += members[b]
+        members[b] = []
+        left -= 1
+        # Rows whose neighbour was a or b lose it (or see it change): rescan them. Every
+        # other row saw only column a change: it is the new neighbour if it beats the old
+        # one, or ties it from an earlier column.
+        stale = active & ((nearest == a) | (nearest == b))
+        stale[a] = True
+        rows = np.flatnonzero(stale)
+        column = sim[:, a]
+        better = active & ~stale & ((column > best) | ((column == best) & (a < nearest)))
+        nearest[better] = a
+        best[better] = column[better]
+        if len(rows):
+            found = np.argmax(sim[rows], axis=1)
+            nearest[rows] = found
+            best[rows] = sim[rows, found]
+    clusters = [sorted(m) for m, on in zip(members, active, strict=True) if on]
     return sorted(clusters, key=lambda c: (-len(c), c[0]))
 
 

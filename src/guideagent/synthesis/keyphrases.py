@@ -1,4 +1,4 @@
-"""Theme labels from key phrases: the words that set a cluster apart from the others.
+"""Key phrases (the words that set a cluster apart from the others) and theme labels.
 
 Each cluster is one document; its 1- and 2-word phrases (stopwords removed) are scored
 by TF-IDF across clusters, so a word every theme uses ("really", "app") does not become
@@ -35,6 +35,11 @@ STOPWORDS = frozenset(
     another around away yes oh hey hi ah ahh hmm mm laughs laugh sure whatever able""".split()  # noqa: SIM905
 )
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
+
+
+def content_words(text: str) -> int:
+    """How many of a sentence's words are not stopwords: a rough measure of what it says."""
+    return sum(1 for w in text.lower().split() if w.strip(".,!?;:'\"") not in STOPWORDS)
 
 
 def _tokens(text: str) -> list[str]:
@@ -104,9 +109,11 @@ def shorten(sentence: str, max_words: int = 9) -> str:
     return text + ("…" if len(words) > max_words else "")
 
 
-def label_for(phrases_: list[str], central_text: str) -> str:
-    """A short label: the key phrases, or the central insight when none stand out."""
-    if not phrases_:
-        return shorten(central_text)
-    label = ", ".join(phrases_)
-    return label[0].upper() + label[1:]
+def label_for(ranked_texts: list[str], max_words: int = 12) -> str:
+    """A theme's label: its most central statement, shortened.
+
+    A statement a participant made ("It sees a big deposit in March and decides I'm
+    rich…") tells a PM more than a list of key words, and the most central one is what
+    the theme's insights have most in common. The key words go in the description.
+    """
+    return shorten(ranked_texts[0], max_words) if ranked_texts else "Untitled theme"

@@ -16,6 +16,8 @@ from pydantic import BaseModel, Field
 from guideagent.engines.structured import StructuredLLM
 from guideagent.schemas import Guide, Study, Transcript
 from guideagent.schemas.synthesis import (
+    QUOTES_PER_PARTICIPANT,
+    QUOTES_PER_THEME,
     Insight,
     InsightKind,
     InterviewNotes,
@@ -30,7 +32,6 @@ from guideagent.synthesis.chunking import (
 )
 
 MIN_PARTICIPANTS = 2  # fewer distinct participants than this: a signal, not a theme
-QUOTES_PER_THEME = 5
 
 
 # -- what the model answers (field descriptions are its instructions) ---------------------
@@ -329,7 +330,7 @@ def pick_quotes(
     insights: list[Insight], participant_ids: list[str], limit: int = QUOTES_PER_THEME
 ) -> list[Quote]:
     """The strongest quote of each participant first, so a theme shows its breadth; then the
-    next strongest overall, up to `limit`."""
+    next strongest overall, at most QUOTES_PER_PARTICIPANT from one person, up to `limit`."""
     pool = {}
     for insight in insights:
         for quote in insight.quotes:
@@ -343,6 +344,7 @@ def pick_quotes(
     for quote in ranked:
         if len(chosen) >= limit:
             break
-        if quote not in chosen:
+        taken = sum(q.participant_id == quote.participant_id for q in chosen)
+        if quote not in chosen and taken < QUOTES_PER_PARTICIPANT:
             chosen.append(quote)
     return chosen

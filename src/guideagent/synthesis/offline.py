@@ -19,7 +19,7 @@ from guideagent.schemas.transcript import Role, Utterance
 from guideagent.synthesis import cues
 from guideagent.synthesis.embeddings import embed
 from guideagent.synthesis.grounding import ground_notes
-from guideagent.synthesis.keyphrases import STOPWORDS
+from guideagent.synthesis.keyphrases import content_words
 from guideagent.synthesis.sentences import sentence_spans, tidy, word_count
 
 MIN_WORDS = 6
@@ -46,10 +46,6 @@ class Candidate:
     order: int
 
 
-def _content_words(text: str) -> int:
-    return sum(1 for w in text.lower().split() if w.strip(".,!?;:'\"") not in STOPWORDS)
-
-
 def _looks_like_warm_up(question: str, position: float) -> bool:
     """Without a guide: an early question about the person or the call, not the topic."""
     return position <= WARM_UP_SHARE and bool(WARM_UP_CUES.search(question.replace("’", "'")))
@@ -73,12 +69,12 @@ def _candidates(transcript: Transcript, guide: Guide | None) -> list[Candidate]:
             n_words = word_count(text)
             if (
                 n_words < MIN_WORDS
-                or _content_words(text) < MIN_CONTENT_WORDS
+                or content_words(text) < MIN_CONTENT_WORDS
                 or text.rstrip().endswith("?")
                 or cues.is_small_talk(text)
             ):
                 continue
-            score = 2.0 * min(cues.cue_count(text), 3) + min(_content_words(text), 12) / 4
+            score = 2.0 * min(cues.cue_count(text), 3) + min(content_words(text), 12) / 4
             found.append(
                 Candidate(
                     utterance,

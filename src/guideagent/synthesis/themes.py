@@ -1,19 +1,24 @@
 """Themes from grounded notes: cluster the insights, then let code assemble everything.
 
-A theme is a cluster whose insights come from at least `min_participants` people; a
-cluster from one person is a signal. Participants, counts, quotes and objectives are all
+Only substantive insights are clustered (see SEED_WORDS). A theme is a cluster whose
+insights come from at least `min_participants` people and that holds enough evidence for
+how much people said (EVIDENCE_SHARE); a cluster from one person is a signal; a thin
+cluster from several people stays unthemed. Participants, counts, quotes and objectives are all
 read from the insights, never written by a model. Used by the offline engine, and usable
 by any engine that has grounded notes.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 import numpy as np
 
 from guideagent.schemas import Study
 from guideagent.schemas.synthesis import (
+    QUOTES_PER_PARTICIPANT,
+    QUOTES_PER_THEME,
     Insight,
     InsightKind,
     InterviewNotes,
@@ -24,18 +29,28 @@ from guideagent.schemas.synthesis import (
 from guideagent.synthesis import cues
 from guideagent.synthesis.cluster import attach_stragglers, average_linkage, centrality
 from guideagent.synthesis.embeddings import embed
-from guideagent.synthesis.keyphrases import label_for, shorten, top_phrases
+from guideagent.synthesis.keyphrases import content_words, label_for, shorten, top_phrases
 from guideagent.synthesis.sentences import word_count
 
-# Cosine thresholds, measured on the eval studies: cores merge at SIMILARITY, then
-# insights in small clusters join the core they are on average ATTACH-similar to.
+# Cosine thresholds, measured on the development studies: cores merge at SIMILARITY,
+# then insights in small clusters join the core they are on average ATTACH-similar to.
 # Both sit in the middle of the range that scored well, not at its peak.
-SIMILARITY = 0.40
+SIMILARITY = 0.375
 ATTACH = 0.275
 CONTEXT_WEIGHT = 1.0  # the answer an insight came from, relative to the insight itself
 CONTEXT_RADIUS = 3  # neighbouring insights of the same answer, each side, that give context
 CONTEXT_WORDS = 90  # and no more words than this in all, so long monologues stay cheap
-MAX_QUOTES = 10  # the evidence list; a report shows the first few
+# Only substantive insights make themes: a quote of at least SEED_WORDS words with at least
+# SEED_CONTENT_WORDS words that are not stopwords. Short, generic sentences ("It was fine
+# most of the time.") sit close to everything, blur clusters and make weak evidence; they
+# stay in the notes (and give context to their neighbours) but neither found nor join a theme.
+SEED_WORDS = 10
+SEED_CONTENT_WORDS = 4
+# A theme needs at least this share of a typical participant's substantive insights (and
+# never fewer than 2): the more each person said, the more easily two or three sentences
+# from different people land together by chance.
+EVIDENCE_SHARE = 0.25
+MAX_QUOTES = QUOTES_PER_THEME
 LENGTH_WEIGHT = 3.0  # how much a long, specific quote outranks a short one of equal centrality
 MAX_RECOMMENDATIONS = 5
 MAX_OPEN_SIGNALS = 3
@@ -85,17 +100,22 @@ def _quote_strength(insights: list[Insight], centrality_: np.ndarray) -> np.ndar
 
 
 def _strongest_quotes(insights: list[Insight], strength: np.ndarray) -> list[Quote]:
-    """Strongest first, one per participant before anyone gets a second."""
+    """The strongest quote of each participant first (strongest participant first), then
+    each one's second strongest, at most QUOTES_PER_PARTICIPANT each and MAX_QUOTES in all."""
     ranked = [insights[i] for i in np.argsort(-strength, kind="stable")]
-    first, rest, seen = [], [], set()
+    rounds: list[list[Quote]] = [[] for _ in range(QUOTES_PER_PARTICIPANT)]
+    taken: Counter[str] = Counter()
+    seen: set[tuple[str, str, str]] = set()
     for insight in ranked:
-        for n, quote in enumerate(insight.quotes):
-            if n == 0 and insight.participant_id not in seen:
-                seen.add(insight.participant_id)
-                first.append(quote)
-            else:
-                rest.append(quote)
-    return (first + rest)[:MAX_QUOTES]
+        for quote in insight.quotes:
+            key = (quote.transcript_id, quote.utterance_id, quote.text)
+            n = taken[insight.participant_id]
+            if key in seen or n >= QUOTES_PER_PARTICIPANT:
+                continue
+            seen.add(key)
+            taken[insight.participant_id] += 1
+            rounds[n].append(quote)
+    return [q for r in rounds for q in r][:MAX_QUOTES]
 
 
 def _disagreements(insights: list[Insight]) -> list[str]:
@@ -122,13 +142,15 @@ def _make_theme(
     theme_id: str, insights: list[Insight], vectors: np.ndarray, phrases: list[str]
 ) -> Theme:
     scores = centrality(vectors)
-    central = insights[int(np.argmax(scores))]
+    ranked = [insights[i] for i in np.argsort(-scores, kind="stable")]
+    central = ranked[0]
     kind = _dominant_kind(insights)
     objective_counts = Counter(o for i in insights for o in i.objective_ids)
+    keywords = f" Key words: {', '.join(phrases)}." if phrases else ""
     return Theme(
         id=theme_id,
-        label=label_for(phrases, central.text),
-        description=f"Mostly {_KIND_WORDS[kind]}. Typical: {central.text}",
+        label=label_for([i.text for i in ranked]),
+        description=f"Mostly {_KIND_WORDS[kind]}. Typical: {central.text}{keywords}",
         insight_ids=[i.id for i in insights],
         participant_ids=_ordered_unique([i.participant_id for i in insights]),
         quotes=_strongest_quotes(insights, _quote_strength(insights, scores)),
@@ -208,6 +230,28 @@ def insight_vectors(insights: list[Insight]) -> np.ndarray:
     return vectors / np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
 
 
+def substantive(insight: Insight) -> bool:
+    """Whether an insight says enough to found or join a theme (SEED_WORDS, SEED_CONTENT_WORDS)."""
+    text = insight.quotes[0].text if insight.quotes else insight.text
+    return word_count(text) >= SEED_WORDS and content_words(text) >= SEED_CONTENT_WORDS
+
+
+def _clusters(
+    insights: list[Insight], vectors: np.ndarray, similarity: float
+) -> tuple[list[list[int]], int]:
+    """Clusters of the substantive insights (indices into `insights`), and the evidence a
+    cluster needs to be a theme."""
+    seeds = [n for n, insight in enumerate(insights) if substantive(insight)]
+    if not seeds:
+        return [], 2
+    sim = vectors[seeds] @ vectors[seeds].T
+    local = attach_stragglers(sim, average_linkage(sim, similarity), ATTACH)
+    clusters = [[seeds[k] for k in c] for c in local]
+    people = len({insights[n].participant_id for n in seeds})
+    min_evidence = max(2, math.ceil(EVIDENCE_SHARE * len(seeds) / people - 1e-9))
+    return clusters, min_evidence
+
+
 def build_synthesis(
     notes: list[InterviewNotes],
     study: Study | None = None,
@@ -224,8 +268,7 @@ def build_synthesis(
     ]
     if vectors is None:
         vectors = insight_vectors(insights)
-    sim = vectors @ vectors.T
-    clusters = attach_stragglers(sim, average_linkage(sim, similarity), ATTACH)
+    clusters, min_evidence = _clusters(insights, vectors, similarity)
     labels = top_phrases(
         [[(insights[i].participant_id, insights[i].text) for i in c] for c in clusters]
     )
@@ -233,9 +276,9 @@ def build_synthesis(
     for cluster, phrases in zip(clusters, labels, strict=True):
         people = len({insights[i].participant_id for i in cluster})
         item = ((-people, -len(cluster), cluster[0]), cluster, phrases)  # prevalence first
-        if people >= min_participants:
+        if people >= min_participants and len(cluster) >= min_evidence:
             themed.append(item)
-        elif len(cluster) >= 2:  # one person, said more than once: a signal worth keeping
+        elif people == 1 and len(cluster) >= 2:  # one person, said more than once: a signal
             singles.append(item)
     themes = [
         _make_theme(f"t{n}", [insights[i] for i in c], vectors[c], p)
