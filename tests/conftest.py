@@ -24,11 +24,13 @@ PROVIDER_VARS = [
 
 @pytest.fixture(autouse=True)
 def isolated_config(tmp_path_factory, monkeypatch):
-    """Point config at an empty temp file and clear provider variables."""
+    """Point config and user data at temp paths and clear provider variables."""
     for var in PROVIDER_VARS:
         monkeypatch.delenv(var, raising=False)
     config = tmp_path_factory.mktemp("config") / "config.toml"
     monkeypatch.setenv("GUIDEAGENT_CONFIG", str(config))
+    # The app's recent-studies list and other user data: never the user's real ones.
+    monkeypatch.setenv("GUIDEAGENT_DATA_DIR", str(tmp_path_factory.mktemp("data")))
     return config
 
 

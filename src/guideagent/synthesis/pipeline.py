@@ -11,6 +11,7 @@ to the engine and restored before grounding against the original transcript (rul
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import json
 import re
@@ -334,7 +335,11 @@ class _Map:
         if not finished or (cancel.is_set() and len(self.results) < len(self.transcripts)):
             for task in tasks:
                 task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
+            # Await the gathering future itself, so its outcome is retrieved and asyncio
+            # does not log "_GatheringFuture exception was never retrieved".
+            everything.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await everything
             for t, _ in todo:
                 if self.status.get(t.id) not in ("done", "failed"):
                     self._set(t.id, "cancelled")
