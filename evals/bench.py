@@ -102,11 +102,12 @@ def _renamed(utterances: list[Utterance], source: Transcript) -> list[Utterance]
 
 
 def make_transcript(k: int, pools: list[list[Transcript]]) -> Transcript:
-    """Participant k: half of one interview and half of another from study k mod S."""
+    """Participant k: one whole interview and half of another from study k mod S, so each
+    runs about 1,500 words (the eval interviews are 900-1,200), as long as a real hour."""
     pool = pools[k % len(pools)]
     a = pool[(k // len(pools)) % len(pool)]
     b = pool[(k // len(pools) + 1 + k % 3) % len(pool)]
-    turns = _renamed(_half(a, True), a) + _renamed(_half(b, False), b)
+    turns = _renamed(a.utterances, a) + _renamed(_half(b, False), b)
     turns = [u.model_copy(update={"id": f"u{i + 1}"}) for i, u in enumerate(turns)]
     return Transcript(
         id=f"G{k + 1:03d}", source=f"bench:{a.id}+{b.id}", format="txt", utterances=turns
@@ -133,6 +134,11 @@ def child_synthesis(n: int) -> None:
         json.dumps(
             {
                 "transcripts": n,
+                "words_per_transcript": round(sum(t.word_count() for t in transcripts) / n),
+                # Recombined from the eval interviews, so turns repeat across transcripts and
+                # the embedder's memo serves the repeats: say how much text was really new.
+                "distinct_turns": len({u.text for t in transcripts for u in t.utterances}),
+                "turns": sum(len(t.utterances) for t in transcripts),
                 "seconds": round(seconds, 2),
                 "themes": len(s.themes),
                 "participants": len(s.participant_ids),
@@ -235,11 +241,13 @@ def print_tables(report: dict[str, Any]) -> None:
         )
     if "synthesis" in report:
         table = Table(title="Offline synthesis (fresh subprocess per size)")
-        for col in ("transcripts", "synthesis s", "process s", "peak RSS MB", "themes"):
+        for col in ("transcripts", "words each", "distinct turns", "synthesis s", "process s", "peak RSS MB", "themes"):
             table.add_column(col, justify="right")
         for row in report["synthesis"]["runs"]:
             table.add_row(
                 str(row["transcripts"]),
+                str(row["words_per_transcript"]),
+                f"{row['distinct_turns']:,} of {row['turns']:,}",
                 f"{row['seconds']:.2f}",
                 f"{row['process_seconds']:.2f}",
                 f"{row['peak_rss_mb']:.0f}",
@@ -247,6 +255,11 @@ def print_tables(report: dict[str, Any]) -> None:
             )
         console.print(table)
         s = report["synthesis"]
+        console.print(
+            "Transcripts are recombined from the eval interviews, so turns repeat and repeated "
+            "sentences are embedded once: at 100 transcripts this understates the embedding cost "
+            "of unique text (see benchmarks/bench_embeddings.py for sentences per second)."
+        )
         if s["time_ratio"]:
             console.print(f"Time grows x{s['time_ratio']} for x{s['size_ratio']:g} transcripts.")
     if "llm" in report:
