@@ -109,11 +109,21 @@ def shorten(sentence: str, max_words: int = 9) -> str:
     return text + ("…" if len(words) > max_words else "")
 
 
-def label_for(ranked_texts: list[str], max_words: int = 12) -> str:
-    """A theme's label: its most central statement, shortened.
+def label_for(ranked_texts: list[str], max_words: int = 12, candidates: int = 5) -> str:
+    """A theme's label: one of its most central statements, shortened.
 
     A statement a participant made ("It sees a big deposit in March and decides I'm
-    rich…") tells a PM more than a list of key words, and the most central one is what
-    the theme's insights have most in common. The key words go in the description.
+    rich…") tells a PM more than a list of key words. Among the few most central ones,
+    the densest in content words wins, so "I think that, yeah, if I understand…" loses
+    to a sentence that says something. The key words go in the description.
     """
-    return shorten(ranked_texts[0], max_words) if ranked_texts else "Untitled theme"
+    if not ranked_texts:
+        return "Untitled theme"
+
+    def density(text: str) -> float:
+        words = text.split()
+        return content_words(text) / len(words) if len(words) >= 5 else 0.0
+
+    pool = ranked_texts[:candidates]
+    best = max(pool, key=lambda t: (density(t), -pool.index(t)))
+    return shorten(best, max_words)
