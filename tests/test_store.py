@@ -246,3 +246,93 @@ def test_kill_9_during_saves_leaves_a_loadable_guide(tmp_path):
         guide = open_study(folder.path).guide
         assert guide is not None and guide.title in {"A", "B"}
         assert sum(1 for _ in guide.questions()) == 60 * 40
+
+
+# -- adding transcripts ------------------------------------------------------------------------
+DEMO_TRANSCRIPTS = ROOT / "src" / "guideagent" / "demo" / "study" / "transcripts"
+
+
+def test_add_transcripts_copies_a_folder_and_reports_what_it_skipped(tmp_path):
+    source = tmp_path / "source"
+    shutil.copytree(DEMO_TRANSCRIPTS, source)
+    (source / "notes.pdf").write_bytes(b"%PDF-1.4 not a transcript")
+    (source / "empty.txt").write_text("")
+    (source / ".DS_Store").write_bytes(b"\0\0")
+    folder = create_study(tmp_path / "study", nurse_study())
+
+    report = folder.add_transcripts([source])
+
+    assert [t.id for t in report.added] == ["P1", "P2", "P3", "P4", "P5"]
+    assert {Path(p.path).name for p in report.skipped} == {"notes.pdf", "empty.txt"}
+    assert "unsupported file type" in next(p.message for p in report.skipped if "pdf" in p.path)
+    copied = sorted(p.name for p in folder.transcripts_dir.iterdir())
+    assert copied == ["P1.txt", "P2.md", "P3.vtt", "P4.json", "P5.docx"]  # no temp files left
+    for t in report.added:
+        assert Path(t.source).parent == folder.transcripts_dir
+        assert Path(t.source).read_bytes() == (source / Path(t.source).name).read_bytes()
+
+
+def test_add_transcripts_never_replaces_an_interview_the_study_has(tmp_path):
+    folder = create_study(tmp_path / "study", nurse_study())
+    folder.add_transcripts([DEMO_TRANSCRIPTS / "P1.txt"])
+    before = (folder.transcripts_dir / "P1.txt").read_bytes()
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "p1.md").write_text("Interviewer: Hi?\nDana: A different interview.\n")
+    (other / "P1.txt").write_text("Interviewer: Hi?\nDana: Yet another.\n")
+
+    report = folder.add_transcripts([other / "p1.md", other / "P1.txt"])
+
+    assert report.added == []
+    assert [p.message for p in report.skipped] == [
+        "the study already has interview 'p1'; skipped",
+        "the study already has interview 'P1'; skipped",
+    ]
+    assert (folder.transcripts_dir / "P1.txt").read_bytes() == before
+    assert not (folder.transcripts_dir / "p1.md").exists()
+
+
+def test_add_transcripts_takes_the_first_of_two_files_for_one_interview(tmp_path):
+    folder = create_study(tmp_path / "study", nurse_study())
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "P7.txt").write_text(f"Interviewer: Hi?\nDana: From {name}.\n")
+
+    report = folder.add_transcripts([tmp_path / "a" / "P7.txt", tmp_path / "b"])
+
+    assert [t.id for t in report.added] == ["P7"]
+    assert "From a." in (folder.transcripts_dir / "P7.txt").read_text()
+    assert [Path(p.path).parent.name for p in report.skipped] == ["b"]
+
+
+def test_add_transcripts_reports_missing_and_unreadable_files(tmp_path):
+    folder = create_study(tmp_path / "study", nurse_study())
+    binary = tmp_path / "P8.txt"
+    binary.write_bytes(bytes(range(256)) * 10)
+
+    report = folder.add_transcripts([tmp_path / "nowhere.txt", binary])
+
+    assert report.added == []
+    messages = {Path(p.path).name: p.message for p in report.skipped}
+    assert messages["nowhere.txt"] == "no such file or folder; skipped"
+    assert messages["P8.txt"]  # says why, in words
+    assert list(folder.transcripts_dir.iterdir()) == []
+
+
+def test_add_transcripts_goes_on_after_a_failed_copy(tmp_path, monkeypatch):
+    import guideagent.store as store
+
+    folder = create_study(tmp_path / "study", nurse_study())
+    real = store.atomic_write_bytes
+
+    def full_disk(path, data):
+        if Path(path).name == "P1.txt":
+            raise OSError(28, "No space left on device")
+        real(path, data)
+
+    monkeypatch.setattr(store, "atomic_write_bytes", full_disk)
+    report = folder.add_transcripts([DEMO_TRANSCRIPTS / "P1.txt", DEMO_TRANSCRIPTS / "P2.md"])
+
+    assert [t.id for t in report.added] == ["P2"]
+    assert report.skipped[0].message == "could not copy it (No space left on device); skipped"
+    assert sorted(p.name for p in folder.transcripts_dir.iterdir()) == ["P2.md"]

@@ -15,22 +15,35 @@ Safety rules (DESIGN rule 6):
 - Saving never destroys what we did not write: if the file on disk is broken, or was
   edited since we loaded it, it is first kept beside as `<name>.broken-<time>` or
   `<name>.edited-<time>`. `save_guide(..., backup=True)` also keeps `guide.md.bak`.
+- Adding transcripts never replaces one: a file whose interview id (its stem) the study
+  already has is skipped and reported, as is a file that cannot be read as a transcript.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
+from pydantic import BaseModel, Field
+
 from guideagent.atomic import atomic_write_bytes, atomic_write_text
-from guideagent.errors import StudyError
+from guideagent.errors import InputError, StudyError
 from guideagent.guidefile import dumps_guide, loads_guide
-from guideagent.schemas import Guide, Study
+from guideagent.ingest.transcripts import IngestProblem, load_folder, load_transcript
+from guideagent.schemas import Guide, Study, Transcript
 from guideagent.studyfile import dumps_study, loads_study
 
 STUDY_TOML = "study.toml"
 STUDY_JSON = "study.json"
 GUIDE_MD = "guide.md"
+
+
+class ImportReport(BaseModel):
+    """What `add_transcripts` did: each file was either added or skipped, with the reason."""
+
+    added: list[Transcript] = Field(default_factory=list)
+    skipped: list[IngestProblem] = Field(default_factory=list)
 
 
 def last_good_path(path: Path) -> Path:
@@ -82,7 +95,39 @@ class StudyFolder:
         # What the user sees on reopening: parse what was written, so ids match the file.
         self.guide = loads_guide(text, self.guide_path)
 
+    def add_transcripts(self, sources: Iterable[Path | str]) -> ImportReport:
+        """Copy transcript files (a folder gives every file in it) into transcripts/.
+
+        Each file is read first (guideagent.ingest), so only usable transcripts are copied,
+        atomically. A file is skipped, and reported, when it cannot be read or when its
+        interview id (file stem, compared ignoring case) is already in the study or earlier
+        in this import: an interview is never replaced or counted twice."""
+        report = ImportReport()
+        have = {p.stem.casefold() for p in self._transcript_files()}
+        for transcript in _readable(sources, report.skipped):
+            if transcript.id.casefold() in have:
+                message = f"the study already has interview '{transcript.id}'; skipped"
+                report.skipped.append(IngestProblem(path=transcript.source, message=message))
+                continue
+            source = Path(transcript.source)
+            target = self.transcripts_dir / source.name
+            try:
+                atomic_write_bytes(target, source.read_bytes())
+            except OSError as exc:
+                message = f"could not copy it ({exc.strerror or exc}); skipped"
+                report.skipped.append(IngestProblem(path=transcript.source, message=message))
+                continue
+            have.add(transcript.id.casefold())
+            report.added.append(transcript.model_copy(update={"source": str(target)}))
+        return report
+
     # -- internals ------------------------------------------------------------------------
+    def _transcript_files(self) -> list[Path]:
+        folder = self.transcripts_dir
+        if not folder.is_dir():
+            return []
+        return [p for p in folder.iterdir() if p.is_file() and not p.name.startswith((".", "~$"))]
+
     def _find_study_file(self) -> Path:
         if not self.path.is_dir():
             raise StudyError("no such study folder. Create one with `guideagent new`.", self.path)
@@ -143,6 +188,23 @@ class StudyFolder:
         except (StudyError, UnicodeDecodeError):
             tag = "broken"
         atomic_write_bytes(_free_name(path, tag), current)
+
+
+def _readable(sources: Iterable[Path | str], skipped: list[IngestProblem]) -> Iterable[Transcript]:
+    """The transcripts among `sources` (files, or folders of files); the rest go to `skipped`."""
+    for source in sources:
+        source = Path(source).expanduser()
+        if source.is_dir():
+            found = load_folder(source)
+            skipped += found.problems
+            yield from found.transcripts
+            continue
+        try:
+            if not source.exists():
+                raise InputError("no such file or folder; skipped", source)
+            yield load_transcript(source)
+        except InputError as exc:
+            skipped.append(IngestProblem(path=str(source), message=exc.reason))
 
 
 def _free_name(path: Path, tag: str) -> Path:

@@ -282,3 +282,14 @@ def _short(exc: BaseException, limit: int = 200) -> str:
     text = " ".join(str(exc).split())
     return text[:limit] + ("…" if len(text) > limit else "")
 
+
+
+def plain_client(settings: Settings, *, timeout: float | None = None):
+    """An openai client set up as the engine's is (key, URL, no SDK retries) but without
+    instructor, for calls outside the structured flow such as the connection test."""
+    import openai
+
+    options = StructuredLLM(settings)._client_kwargs()
+    if timeout is not None:
+        options["timeout"] = timeout
+    return openai.OpenAI(**options)

@@ -77,13 +77,11 @@ class CoreWorkers:
 
     @work(exclusive=True, exit_on_error=False, group="import")
     async def import_transcripts(
-        self, reply_to: MessagePump, folder: Path, paths: list[Path]
+        self, reply_to: MessagePump, folder: Any, paths: list[Path]
     ) -> None:
-        from guideagent.tui.session import import_transcripts
-
         self._track(reply_to)
-        imported, problems = await asyncio.to_thread(import_transcripts, folder, paths)
-        reply_to.post_message(TranscriptsImported(imported, problems))
+        report = await asyncio.to_thread(folder.add_transcripts, paths)
+        reply_to.post_message(TranscriptsImported(report.added, [str(p) for p in report.skipped]))
 
     @work(exclusive=True, exit_on_error=False, group="synthesis")
     async def synthesize(
@@ -146,7 +144,7 @@ class CoreWorkers:
 
     @work(exclusive=True, exit_on_error=False, group="test-connection")
     async def test_connection(self, reply_to: MessagePump, settings: Settings) -> None:
-        from guideagent.tui.connection import describe_models, list_models
+        from guideagent.connection import describe_models, list_models
 
         self._track(reply_to)
         models = await asyncio.to_thread(list_models, settings)

@@ -15,8 +15,8 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Button, Label, Static
 
+from guideagent import guide_edits
 from guideagent.schemas import Finding, Guide
-from guideagent.tui import guide_ops
 from guideagent.tui.messages import (
     GuideChanged,
     GuideCritiqued,
@@ -168,7 +168,7 @@ class GuidePane(Horizontal):
     # -- edits ----------------------------------------------------------------------------
     def _edited(self, guide: Guide, changed: set[str] | None, *, backup: bool = False) -> None:
         self.session.guide = guide
-        self.session.critique = guide_ops.recheck(
+        self.session.critique = guide_edits.recheck(
             guide, self.session.study, self.session.critique, changed
         )
         self.post_message(GuideChanged(backup=backup))
@@ -187,7 +187,7 @@ class GuidePane(Horizontal):
         if question is None or question.text == event.text:
             return
         self._edited(
-            guide_ops.set_question_text(self.guide, event.question_id, event.text),
+            guide_edits.set_question_text(self.guide, event.question_id, event.text),
             {event.question_id},
         )
         self._refresh_labels()
@@ -197,7 +197,8 @@ class GuidePane(Horizontal):
     def _section_renamed(self, event: QuestionEditor.SectionRenamed) -> None:
         if self.guide is None:
             return
-        self._edited(guide_ops.set_section_title(self.guide, event.section_id, event.title), set())
+        guide = guide_edits.set_section_title(self.guide, event.section_id, event.title)
+        self._edited(guide, set())
         self._refresh_labels()
 
     @on(QuestionEditor.ProbeEdited)
@@ -205,7 +206,7 @@ class GuidePane(Horizontal):
         if self.guide is None:
             return
         self._edited(
-            guide_ops.set_probe(self.guide, event.question_id, event.index, event.text), set()
+            guide_edits.set_probe(self.guide, event.question_id, event.index, event.text), set()
         )
         self.query_one(GuideTree).relabel_probe(event.question_id, event.index, event.text)
 
@@ -217,13 +218,12 @@ class GuidePane(Horizontal):
     async def _probe_removed(self, event: QuestionEditor.ProbeRemoved) -> None:
         if self.guide is None:
             return
-        self._edited(
-            guide_ops.remove_probe(self.guide, event.question_id, event.index), {event.question_id}
-        )
+        guide = guide_edits.remove_probe(self.guide, event.question_id, event.index)
+        self._edited(guide, {event.question_id})
         await self._rebuild(select=event.question_id)
 
     async def _add_probe(self, question_id: str) -> None:
-        self._edited(guide_ops.add_probe(self.guide, question_id), {question_id})
+        self._edited(guide_edits.add_probe(self.guide, question_id), {question_id})
         self.query_one(GuideTree).expand_question(question_id)
         await self._rebuild(select=question_id)
         question = self.guide.question(question_id)
@@ -243,7 +243,7 @@ class GuidePane(Horizontal):
         data = self._cursor()
         after = data[1] if data and data[0] in ("q", "p") else None
         section = data[1] if data and data[0] == "s" else None
-        guide, new_id = guide_ops.add_question(self.guide, after, section)
+        guide, new_id = guide_edits.add_question(self.guide, after, section)
         if not new_id:
             return
         self._edited(guide, {new_id})
@@ -256,7 +256,7 @@ class GuidePane(Horizontal):
             return
         kind, item_id, index = data
         if kind == "p":
-            self._edited(guide_ops.remove_probe(self.guide, item_id, index), {item_id})
+            self._edited(guide_edits.remove_probe(self.guide, item_id, index), {item_id})
             await self._rebuild(select=item_id)
         elif kind == "q":
             from guideagent.tui.screens.confirm import ConfirmScreen
@@ -265,7 +265,7 @@ class GuidePane(Horizontal):
 
             async def answer(yes: bool | None) -> None:
                 if yes:
-                    self._edited(guide_ops.remove_question(self.guide, item_id), None)
+                    self._edited(guide_edits.remove_question(self.guide, item_id), None)
                     await self._rebuild(select=None)
 
             self.app.push_screen(
@@ -281,9 +281,9 @@ class GuidePane(Horizontal):
             return
         kind, item_id, _ = data
         if kind == "q":
-            guide = guide_ops.move_question(self.guide, item_id, delta)
+            guide = guide_edits.move_question(self.guide, item_id, delta)
         elif kind == "s":
-            guide = guide_ops.move_section(self.guide, item_id, delta)
+            guide = guide_edits.move_section(self.guide, item_id, delta)
         else:
             return
         if guide == self.guide:
@@ -310,9 +310,7 @@ class GuidePane(Horizontal):
             )
             return
         question_id = chosen.question_id
-        self._edited(
-            guide_ops.set_question_text(self.guide, question_id, chosen.rewrite), {question_id}
-        )
+        self._edited(guide_edits.apply_rewrite(self.guide, chosen), {question_id})
         self._refresh_labels()
         await self._show(("q", question_id, 0))
         self.notify(
@@ -385,11 +383,7 @@ class GuidePane(Horizontal):
     @on(GuideRegenerated)
     async def _regenerated(self, event: GuideRegenerated) -> None:
         self.busy = ""
-        changed = {event.target_id}
-        section = next((s for s in event.guide.sections if s.id == event.target_id), None)
-        if section is not None:
-            changed |= {q.id for q in section.questions}
-        self._edited(event.guide, changed)
+        self._edited(event.guide, guide_edits.redrafted_ids(event.guide, event.target_id))
         await self._rebuild(select=event.target_id)
         self.notify(f"{event.target_id} was redrafted.", title="Regenerated", timeout=3)
 
@@ -417,11 +411,11 @@ class GuidePane(Horizontal):
             return False
         text = editor.current_text()
         if editor.question_id and text:
-            guide = guide_ops.set_question_text(guide, editor.question_id, text)
+            guide = guide_edits.set_question_text(guide, editor.question_id, text)
         elif editor.section_id and text:
-            guide = guide_ops.set_section_title(guide, editor.section_id, text)
+            guide = guide_edits.set_section_title(guide, editor.section_id, text)
         for question_id, index, probe in editor.current_probes():
-            guide = guide_ops.set_probe(guide, question_id, index, probe)
+            guide = guide_edits.set_probe(guide, question_id, index, probe)
         if guide == self.guide:
             return False
         self.session.guide = guide
@@ -436,7 +430,7 @@ class GuidePane(Horizontal):
     def study_changed(self) -> None:
         """The brief changed: guide-level checks (coverage, time) may have too."""
         if self.guide is not None:
-            self.session.critique = guide_ops.recheck(
+            self.session.critique = guide_edits.recheck(
                 self.guide, self.session.study, self.session.critique, set()
             )
         self._refresh_labels()

@@ -142,7 +142,7 @@ class TranscriptsPane(Vertical):
         )
 
     def import_paths(self, paths: list[Path]):
-        return self.app.import_transcripts(self, Path(self.session.folder.transcripts_dir), paths)
+        return self.app.import_transcripts(self, self.session.folder, paths)
 
     @on(TranscriptsImported)
     def _imported(self, event: TranscriptsImported) -> None:

@@ -1,7 +1,11 @@
-"""Edits the guide tab makes, as pure functions over a Guide copy. No Textual.
+"""Hand edits to a guide, as pure functions: each returns a new Guide (or Critique) and
+leaves its input untouched, so any face (the TUI's guide tab, a script, a test) can edit
+a guide and keep the old one for undo or comparison.
 
-Ids stay stable across edits (findings, notes and coverage refer to them); new
-questions get the next free id.
+Ids stay stable across edits, because findings, notes and coverage refer to them; a new
+question gets the next free id. An edit naming an id or index that does not exist changes
+nothing. After an edit, `recheck` runs the rules critic again without throwing away what
+the model said about the questions the edit did not touch.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from guideagent.schemas import Critique, Finding, Guide, Probe, Question, Study
 from guideagent.schemas.critique import FindingSource
 
 NEW_QUESTION = "Tell me about the last time you …"
+NEW_PROBE = "Can you walk me through a specific example?"
 
 
 def next_question_id(guide: Guide) -> str:
@@ -25,6 +30,13 @@ def set_question_text(guide: Guide, question_id: str, text: str) -> Guide:
     return guide
 
 
+def apply_rewrite(guide: Guide, finding: Finding) -> Guide:
+    """The question a finding is about, reworded as the finding suggests (if it does)."""
+    if finding.question_id is None or not finding.rewrite:
+        return guide.model_copy(deep=True)
+    return set_question_text(guide, finding.question_id, finding.rewrite)
+
+
 def set_section_title(guide: Guide, section_id: str, title: str) -> Guide:
     guide = guide.model_copy(deep=True)
     for section in guide.sections:
@@ -36,7 +48,8 @@ def set_section_title(guide: Guide, section_id: str, title: str) -> Guide:
 def add_question(
     guide: Guide, after_id: str | None, section_id: str | None = None
 ) -> tuple[Guide, str]:
-    """A new question after `after_id` (or at the end of the section, or of the last one)."""
+    """A new question after `after_id` (or at the end of the section, or of the last one).
+    Returns the guide and the new id ("" when the guide has no section to put it in)."""
     guide = guide.model_copy(deep=True)
     new = Question(id=next_question_id(guide), text=NEW_QUESTION, minutes=3)
     section = guide.section_of(after_id) if after_id else None
@@ -87,11 +100,46 @@ def move_section(guide: Guide, section_id: str, delta: int) -> Guide:
     return guide
 
 
+def set_probe(guide: Guide, question_id: str, index: int, text: str) -> Guide:
+    guide = guide.model_copy(deep=True)
+    question = guide.question(question_id)
+    if question is not None and 0 <= index < len(question.probes):
+        question.probes[index].text = text
+    return guide
+
+
+def add_probe(guide: Guide, question_id: str, text: str = NEW_PROBE) -> Guide:
+    guide = guide.model_copy(deep=True)
+    question = guide.question(question_id)
+    if question is not None:
+        question.probes.append(Probe(text=text))
+    return guide
+
+
+def remove_probe(guide: Guide, question_id: str, index: int) -> Guide:
+    guide = guide.model_copy(deep=True)
+    question = guide.question(question_id)
+    if question is not None and 0 <= index < len(question.probes):
+        question.probes.pop(index)
+    return guide
+
+
+def redrafted_ids(guide: Guide, target_id: str) -> set[str]:
+    """What regenerating `target_id` changes: that question, or a section and its questions
+    (the set to pass to `recheck` afterwards)."""
+    section = next((s for s in guide.sections if s.id == target_id), None)
+    return {target_id} | ({q.id for q in section.questions} if section else set())
+
+
 def recheck(
     guide: Guide, study: Study, previous: Critique | None, changed: set[str] | None
 ) -> Critique:
     """Run the rules critic again after an edit, keeping what the model said about questions
-    that did not change (`changed` None means everything changed)."""
+    that did not change (`changed` None means everything changed).
+
+    Kept: earlier findings on questions still in the guide and not in `changed`, and the
+    model's guide-level findings. Fresh from the rules: findings on changed questions and
+    the rules' guide-level findings (time, coverage and warm-up may move with any edit)."""
     from guideagent.critique.rules import critique_guide
 
     rules = critique_guide(guide, study)
@@ -108,29 +156,3 @@ def recheck(
     ]
     fresh = [f for f in rules.findings if f.question_id is None or f.question_id in changed]
     return Critique(findings=kept + fresh, engine=previous.engine)
-
-
-def set_probe(guide: Guide, question_id: str, index: int, text: str) -> Guide:
-    guide = guide.model_copy(deep=True)
-    question = guide.question(question_id)
-    if question is not None and 0 <= index < len(question.probes):
-        question.probes[index].text = text
-    return guide
-
-
-def add_probe(
-    guide: Guide, question_id: str, text: str = "Can you walk me through a specific example?"
-) -> Guide:
-    guide = guide.model_copy(deep=True)
-    question = guide.question(question_id)
-    if question is not None:
-        question.probes.append(Probe(text=text))
-    return guide
-
-
-def remove_probe(guide: Guide, question_id: str, index: int) -> Guide:
-    guide = guide.model_copy(deep=True)
-    question = guide.question(question_id)
-    if question is not None and 0 <= index < len(question.probes):
-        question.probes.pop(index)
-    return guide
