@@ -649,7 +649,7 @@ async def test_llm_synthesis_asks_before_sending(tmp_path, fake_openai, llm_sett
         await settle(pilot, app)
         assert isinstance(app.screen, ConfirmScreen)
         body = str(app.screen.query_one("#confirm-body").render())
-        assert "cost nothing" in body and "token" in body
+        assert "5 interview(s) to process" in body and "token" in body
         await pilot.press("n")
         await settle(pilot, app)
         assert app.screen is screen

@@ -90,7 +90,8 @@ def run(args, settings: Settings) -> int:
 
     from guideagent.cli import announce_engine
     from guideagent.factory import build_engine
-    from guideagent.synthesis.pipeline import SynthesisCancelled, pending_transcripts
+    from guideagent.synthesis.pipeline import SynthesisCancelled
+    from guideagent.synthesis.plan import plan_synthesis
     from guideagent.synthesis.report import write_reports
 
     out, err = Console(soft_wrap=True), Console(stderr=True, soft_wrap=True)
@@ -99,36 +100,19 @@ def run(args, settings: Settings) -> int:
 
     announce_engine(settings)
     engine = build_engine(settings)
-    redactor = None
     cache_dir = source.output_dir / "cache"
-    if engine.name == "llm":
-        from guideagent.synthesis.cost import estimate_cost
-
-        pending = pending_transcripts(
-            transcripts,
-            engine,
-            cache_dir=cache_dir,
-            study=source.study,
-            guide=source.guide,
-            fresh=args.fresh,
-        )
-        participants = len({p for t in transcripts for p in t.participant_ids()})
-        estimate = estimate_cost(
-            pending, settings, study=source.study, guide=source.guide, participants=participants
-        )
-        cached = len(transcripts) - len(pending)
-        out.print(
-            f"Estimate: {estimate.describe()}"
-            + (f" {cached} cached interview(s) cost nothing." if cached else ""),
-            markup=False,
-        )
-        if settings.redaction_on():
-            from guideagent.synthesis.redact import Redactor
-
-            redactor = Redactor(source.study.redact_names)
-            out.print(
-                "PII (emails, phone numbers, listed names) is redacted before it leaves this machine."
-            )
+    plan = plan_synthesis(
+        transcripts,
+        engine,
+        settings,
+        study=source.study,
+        guide=source.guide,
+        cache_dir=cache_dir,
+        fresh=args.fresh,
+    )
+    redactor = plan.redactor
+    if plan.estimate is not None:
+        out.print(f"Estimate: {' '.join(plan.describe())}", markup=False)
         if not args.yes:
             answer = confirm("Send the transcripts to the model? [y/N] ")
             if answer is None:

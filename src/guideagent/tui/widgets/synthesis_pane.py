@@ -68,6 +68,7 @@ class SynthesisPane(Vertical):
         super().__init__(id="synthesis-pane")
         self.session = session
         self._cancel: threading.Event | None = None
+        self._redactor = None  # decided by the synthesis plan before each run
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="toolbar"):
@@ -191,29 +192,23 @@ class SynthesisPane(Vertical):
                 severity="warning",
             )
             return
-        engine = self.app.engine
-        if engine.name != "llm":
-            await self._start(fresh)
-            return
-        from guideagent.synthesis.cost import estimate_cost
-        from guideagent.synthesis.pipeline import pending_transcripts
+        from guideagent.synthesis.plan import plan_synthesis
         from guideagent.tui.screens.confirm import ConfirmScreen
 
-        settings = self.app.settings
-        study, guide = self.session.study, self.session.guide
-        pending = pending_transcripts(
-            transcripts, engine, cache_dir=self._cache_dir(), study=study, guide=guide, fresh=fresh
+        plan = plan_synthesis(
+            transcripts,
+            self.app.engine,
+            self.app.settings,
+            study=self.session.study,
+            guide=self.session.guide,
+            cache_dir=self._cache_dir(),
+            fresh=fresh,
         )
-        if not pending:
+        self._redactor = plan.redactor
+        if not plan.needs_confirmation:
             await self._start(fresh)
             return
-        participants = len({p for t in transcripts for p in t.participant_ids()})
-        estimate = estimate_cost(
-            pending, settings, study=study, guide=guide, participants=participants
-        )
-        body = f"{estimate.describe()}\n{len(transcripts) - len(pending)} interview(s) are cached and cost nothing."
-        if settings.redaction_on():
-            body += "\nEmails, phone numbers and the names you listed are redacted before they leave this machine."
+        body = "\n".join(plan.describe())
 
         async def answered(yes: bool | None) -> None:
             if yes:
@@ -242,12 +237,9 @@ class SynthesisPane(Vertical):
                 style="yellow",
             )
         )
-        redactor = None
-        if self.app.engine.name == "llm" and self.app.settings.redaction_on():
-            from guideagent.synthesis.redact import Redactor
-
-            redactor = Redactor(self.session.study.redact_names)
-        self.app.synthesize(self, self.session, fresh=fresh, redactor=redactor, cancel=self._cancel)
+        self.app.synthesize(
+            self, self.session, fresh=fresh, redactor=self._redactor, cancel=self._cancel
+        )
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
