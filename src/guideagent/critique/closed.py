@@ -11,7 +11,7 @@ import re
 
 from guideagent.critique import rewrite as rw
 from guideagent.critique.leading import is_degree_question
-from guideagent.critique.lexicon import AUX, WH
+from guideagent.critique.lexicon import AUX, EMOTIVE, QUALITIES, WH
 from guideagent.critique.text import PREP_WH, Hit, Parsed, Sentence
 
 WRAP_UP = re.compile(
@@ -102,6 +102,13 @@ def _rewrite(s: Sentence) -> str | None:
     )
     if m and m.group(1) not in AUX:
         return rw.try_to(m.group(1), m.group(2))
+    m = re.match(
+        r"^(?:are|were|am)\s+you\s+(?:really\s+|generally\s+)?([a-z'-]+)\s+(?:with|about|by)\s+((?:the|your|our|their|this|that)\s+.+)$",
+        h,
+    )
+    if m and (m.group(1) in EMOTIVE or m.group(1) in QUALITIES):
+        # "Are you happy with your broadband?" -> the experience, not the feeling
+        return rw.sentence(f"Tell me about your experience with {rw.clean_rest(m.group(2))}")
     m = re.match(r"^(?:are|were|am)\s+you\s+(.+)$", h)
     if m:
         rest = rw.clean_rest(m.group(1))
@@ -109,10 +116,15 @@ def _rewrite(s: Sentence) -> str | None:
         if verb.endswith("ing"):
             return rw.last_time(verb, obj)
         return rw.sentence(f"Tell me about your experience of being {rest}") if rest else None
+    if re.match(
+        r"^(?:how\s+(?:many|much)(?!\s+times\b)|which)\s+[a-z'-]+\s+(?:\w+\s+)?(?:do|did|does|have|would)\s+you\b",
+        h,
+    ):
+        return None  # "How many apps do you use…": the object is the question, so no "you used…"
     return rw.from_you_clause(_WHETHER.sub("", h))
 
 
-def check(p: Parsed) -> Hit | None:
+def check(p: Parsed, *, suggest: bool = True) -> Hit | None:
     asked = p.questions
     if not asked or not all(sentence_closed(s) for s in asked):
         return None
@@ -133,4 +145,6 @@ def check(p: Parsed) -> Hit | None:
         why = "It offers options to pick from, so the participant chooses instead of telling you what they actually do."
     else:
         why = "It can be answered with yes or no, which ends the story before it starts."
-    return Hit(why + " Ask for a specific past experience instead.", _rewrite(s))
+    return Hit(
+        why + " Ask for a specific past experience instead.", _rewrite(s) if suggest else None
+    )

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from guideagent.critique import rewrite as rw
-from guideagent.critique.lexicon import BINOMIALS, DISCOURSE, EMOTIVE, QUALITIES, SERIAL, VERBS
+from guideagent.critique.lexicon import AUX, BINOMIALS, DISCOURSE, EMOTIVE, QUALITIES, SERIAL, VERBS
 from guideagent.critique.text import Hit, Parsed
 
 _FOLLOW_UP = re.compile(
@@ -82,14 +82,14 @@ _OPINION_TWO = re.compile(
 _QUALITY_PAIR = re.compile(r"\b([a-z'-]+)(?:\s+to\s+[a-z'-]+)?\s+and\s+(?:well[- ])?([a-z'-]+)\b")
 
 
-def _quality_pair(s: str) -> bool:
+def _quality_pair(s: str) -> re.Match[str] | None:
     for m in _QUALITY_PAIR.finditer(s):
         a, b = m.group(1), m.group(2)
         if (a in QUALITIES or a in EMOTIVE) and (
             b in QUALITIES or b in EMOTIVE or b.endswith("ed")
         ):
-            return True
-    return False
+            return m
+    return None
 
 
 # Two things to judge after an opinion frame, even without determiners: "What do you think
@@ -135,6 +135,39 @@ def _aux_pair(s: str) -> tuple[str, str] | None:
     return s[: m.start()], re.sub(r"^[,\s]*(?:and|or)\s+", "", s[m.start() :])
 
 
+# Two yes/no questions joined: "Would you pay for alerts and would you share them?",
+# "Did you call them, and did they help?". Joined by "or", the two are offered
+# alternatives ("Are you renting or do you own?", closed) unless the second asks in another
+# mood: "Do you use it, or would you rather pay someone?" asks about fact, then a wish.
+_YES_NO_JOIN = re.compile(
+    r"(?:,\s*|\s+)(and|or)\s+(?:then\s+|also\s+)?(do|does|did|is|are|was|were|have|has|had|can|could|will|would|should|shall|may|might)"
+    r"\s+(?:you|they|we|he|she|it|there|your|the|our|their|this|that|people|anyone|someone)\b"
+)
+_MOODS = (
+    frozenset(["do", "does", "did", "is", "are", "was", "were", "have", "has", "had"]),
+    frozenset(["can", "could", "will", "would", "should", "shall", "may", "might"]),
+)
+
+
+def _mood(aux: str) -> int:
+    base = {"won't": "will", "can't": "can"}.get(aux, aux.removesuffix("n't"))
+    return 0 if base in _MOODS[0] else 1
+
+
+def _yes_no_pair(s: str) -> tuple[str, str] | None:
+    first = s.split(" ", 1)[0]
+    if first not in AUX:
+        return None
+    for m in _YES_NO_JOIN.finditer(s):
+        left = s[: m.start()]
+        if len(left.split()) < 3:
+            continue
+        if m.group(1) == "or" and _mood(first) == _mood(m.group(2)):
+            continue  # offered alternatives: closed, not two questions
+        return left, s[m.start() :].lstrip(" ,")[len(m.group(1)) :].lstrip()
+    return None
+
+
 def _verb_pair(s: str) -> tuple[str, str] | None:
     """ "how do you plan lessons and grade assignments" -> the stem and both activities."""
     m = re.match(r"^(.*?\byou\s+(?:usually\s+|normally\s+|currently\s+)?)([a-z'-]+)\b(.*)$", s)
@@ -151,6 +184,8 @@ def _verb_pair(s: str) -> tuple[str, str] | None:
             and not verb.endswith("ing")
             and not re.search(r"\bbetween\b", rest[: a.start()])
         ):
+            if len(before) == 1:  # "like and dislike about the app": the object is shared
+                return stem + before[0] + rest[a.end() :], stem + rest[a.end() - len(verb) :]
             return stem + rest[: a.start()], stem + rest[a.end() - len(verb) :]
     return None
 
@@ -168,17 +203,49 @@ def _np_pair(s: str) -> tuple[str, str] | None:
     m = _NP_AND.search(s)
     if not m or _SUBORDINATE.search(s[: m.start()]) or _RELATION.match(s[m.end() :]):
         return None
+    # Split at the noun phrase right before "and": in "how the app checks your budget and
+    # your savings" the two things are "your budget" and "your savings".
+    for d in re.finditer(r"\b(?:the|our|your|their|its|his|her|my)\s", s[m.start() + 1 : m.end(2)]):
+        later = _NP_AND.match(s, m.start() + 1 + d.start())
+        if later and not _RELATION.match(s[later.end() :]):
+            m = later
     left = s[: m.end(2)]
     right = s[: m.start()] + s[m.end(2) + len(" and ") :].lstrip()
     right = re.sub(r"^(.*?)\b(?:with|about|of|for)\s+(?:with|about|of|for)\s+", r"\1", right)
     return left, right
 
 
-def _pair(sentence: str) -> tuple[str, str | None] | None:
+def _first_only(s: str) -> str | None:
+    """The question with the second of two joined things left out: "Is the app fast and easy
+    to use?" -> "is the app fast to use", "as well as your meals" dropped. None for a topic
+    list ("…: what's going on with each?"), which has no first part to keep."""
+    m = _AS_WELL_AS.search(s)
+    if m:
+        return s[: m.start()].rstrip(" ,")
+    m = _ADJ_PAIR.search(s)
+    if m:
+        return s[: m.end(1)] + s[m.end() :]
+    m = _OPINION_TWO.search(s)
+    if m:
+        return s[: m.start()] + m.group(0).split(" and ", 1)[0] + s[m.end() :]
+    m = _quality_pair(s)
+    if m:
+        return s[: m.end(1)] + s[m.end() :]
+    m = _OPINION_FRAME.search(s)
+    if m:
+        return s[: m.end(1)] + s[m.end(2) :]
+    return None
+
+
+def _pair(sentence: str) -> tuple[str | None, str | None] | None:
+    """(first part, second part) of a double-barreled sentence; the second is None when
+    the two things cannot be asked apart as they stand (two qualities, a topic list)."""
     s = _protect(_SPLIT_NOTE.sub("", sentence)).rstrip("?.! ")
-    if _EACH.search(s) or _AS_WELL_AS.search(s):
-        return s, None
-    for finder in (_wh_pair, _aux_pair, _verb_pair, _np_pair):
+    if _EACH.search(s):
+        return None, None
+    if _AS_WELL_AS.search(s):
+        return _first_only(s), None
+    for finder in (_wh_pair, _aux_pair, _yes_no_pair, _verb_pair, _np_pair):
         found = finder(s)
         if found:
             return found
@@ -188,7 +255,7 @@ def _pair(sentence: str) -> tuple[str, str | None] | None:
         or _quality_pair(s)
         or _OPINION_FRAME.search(s)
     ):
-        return s, None
+        return _first_only(s), None
     return None
 
 
@@ -223,7 +290,9 @@ def _sentence_pair(p: Parsed) -> tuple[str, str] | None:
 _WH_FIRST = frozenset(["what", "what's", "how", "how's", "why", "when", "where", "who", "which"])
 
 
-def check(p: Parsed) -> Hit | None:
+def check(p: Parsed, *, suggest: bool = True) -> Hit | None:
+    """The finding; its rewrite is the first part asked on its own, and `parts` holds both
+    parts so the caller can repair each before quoting them."""
     if _EACH.search(_protect(p.low)):
         return Hit(
             "It lists several topics and asks about each, so answers will be thin on all of them. Ask about one topic at a time."
@@ -233,16 +302,16 @@ def check(p: Parsed) -> Hit | None:
         if not found:
             continue
         left, right = found
-        first_word = left.split(" ", 1)[0] if left else ""
+        first = _question(left.replace("\x00", " ")) if left else None
         if right is None:
             return Hit(
-                "It asks about two things at once, so the participant will answer one and skip the other. Ask about each separately."
+                "It asks about two things at once, so the participant will answer one and skip the other. Ask about each separately.",
+                first,
             )
-        first = _question(left.replace("\x00", " "))
         later = _question(right.replace("\x00", " "))
         why = (
             "It asks two things at once, so the participant will answer one and skip the other. "
             f'Ask "{first}" now and "{later}" separately.'
         )
-        return Hit(why, first if first_word else None)
+        return Hit(why, first, (first, later) if first else ())
     return None

@@ -121,14 +121,6 @@ _BUY = words(
 )
 
 
-_FALLBACK = "Tell me about the last time you were in a situation like that. What did you do?"
-
-
-def _rewrite(p: Parsed) -> str:
-    text = p.low.rstrip("?. ")
-    return _story(text) or _FALLBACK
-
-
 def _story(text: str) -> str | None:
     m = re.search(r"\bif\s+((?:you|your)\b[^,?]*?)(?:,|\?|$)", text)
     if m and re.search(r"\bwhat would you do\b|\bhow would you\b", text):
@@ -159,12 +151,18 @@ def _story(text: str) -> str | None:
         if re.match(r"(?:a|an)\s", thing):
             thing = "something like " + thing
         return rw.sentence(f"Tell me about the last time you paid for {thing}")
+    m = re.search(
+        r"\b(?:are|were)\s+you\s+(?:planning|going|hoping|intending|likely)\s+to\s+([a-z'-]+)\s*(.*)$",
+        text,
+    )
+    if m:  # "Are you planning to move house?" -> the last time they moved
+        return rw.last_time(m.group(1), m.group(2))
     m = re.search(r"\bwhat would (?:make|get|convince|persuade) you (?:to )?(\w+)\s*(.*)$", text)
     if m:
         told = rw.last_time(m.group(1), m.group(2))
         return f"{told} What led to it?" if told else None
     m = re.search(
-        r"(?:^|,\s*)(?:would|will)\s+you\s+(?:ever\s+|still\s+|keep\s+|be\s+willing\s+to\s+)?([a-z'-]+)\s*(.*)$",
+        r"(?:^|,\s*)(?:would|will)\s+you\s+(?:ever\s+|still\s+|keep\s+|rather\s+|be\s+willing\s+to\s+)?([a-z'-]+)\s*(.*)$",
         text,
     )
     if m:
@@ -190,11 +188,11 @@ def _yes_no_story(verb: str, rest: str) -> str | None:
     return rw.last_time(verb, rest)
 
 
-def check(p: Parsed) -> Hit | None:
+def check(p: Parsed, *, suggest: bool = True) -> Hit | None:
     if not any(sentence_hypothetical(s) for s in p.sentences):
         return None
     why = (
         "It asks the participant to predict or imagine, and people are poor predictors of their own "
         "behaviour. Ask about what they actually did the last time instead."
     )
-    return Hit(why, _rewrite(p))
+    return Hit(why, _story(p.low.rstrip("?. ")) if suggest else None)

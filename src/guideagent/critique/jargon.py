@@ -28,6 +28,7 @@ from guideagent.critique.lexicon import (
     words,
 )
 from guideagent.critique.text import Hit, Parsed
+from guideagent.critique.text import parse as parse_text
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&+'.\-]*")
 _INTERNAL = re.compile(rf"\b(?:{INTERNAL_SPEAK})\b")
@@ -138,7 +139,7 @@ def jargon_terms(p: Parsed, allowed_terms: Iterable[str] = ()) -> list[str]:
     return [t for t in terms if not any(t != o and t.lower() in o.lower() for o in terms)]
 
 
-def check(p: Parsed, allowed_terms: Iterable[str] = ()) -> Hit | None:
+def check(p: Parsed, allowed_terms: Iterable[str] = (), *, suggest: bool = True) -> Hit | None:
     terms = jargon_terms(p, allowed_terms)
     if not terms:
         return None
@@ -149,3 +150,96 @@ def check(p: Parsed, allowed_terms: Iterable[str] = ()) -> Hit | None:
         "the term to the study's allowed terms (--allow) if your participants use it."
     )
     return Hit(why)
+
+
+# Internal terms with plain words a participant would use for the same thing.
+_PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"\b(?:{pattern})\b", re.I), plain)
+    for pattern, plain in (
+        (r"drip[- ]campaign\s+emails?|drip\s+emails?", "emails"),
+        (r"drip\s+(?:campaigns?|sequences?|marketing)", "series of emails"),
+        (
+            r"win-?back\s+(?:campaign\s+)?(?:emails?|offers?|messages?)",
+            "emails asking you to come back",
+        ),
+        (r"re-?engagement\s+(?:campaign\s+)?(?:emails?|messages?)", "reminder emails"),
+        (r"a/b(?:/n)?\s?(?:tests?|experiments?)|split[- ]tests?", "trial"),
+        (r"feature\s+(?:flag|toggle)s?", "setting"),
+        (r"modal(?:\s+(?:window|dialog|box|pop-?up))?", "pop-up"),
+        (r"interstitial(?:\s+(?:ad|page|screen|banner))?", "pop-up"),
+        (r"last[- ]mile(?:\s+delivery)?", "delivery"),
+        (r"touchpoints?", "messages"),
+        (r"omnichannel\s+(?=experience|service|shopping)", ""),
+        (r"top[- ]of[- ](?:the[- ])?funnel\s+(?=ads?|campaigns?|marketing)", ""),
+        (r"ux\s+debt|design\s+debt", "rough edges"),
+        (r"tool-?tips?", "hints"),
+        (r"hamburger\s+menu", "menu"),
+        (r"(?:customer|user)\s+journey", "experience"),
+        (r"mvps?", "early version"),
+        (r"ctas?", "button"),
+        (
+            r"kyc(?:\s+step-up)?(?:\s+(?:checks?|flow|process))?|step-up\s+(?:flow|checks?)",
+            "identity checks",
+        ),
+        (r"beta", "early version"),
+    )
+)
+_FUNCTION_WORDS = words(
+    """
+    and or but of to for with from by in on at into than versus vs is are was were has
+    have had do does did will would can could should that which who show shows showed
+    work works worked go goes went affect affects affected come comes came
+    """
+)
+
+
+def _drop(text: str, term: str) -> str | None:
+    """Leave out a label that only names or numbers the thing: "the CSAT widget" -> "the
+    widget", "the Nova console" -> "the console", "FieldSense 2.0's index" -> "the index".
+    None when the term is the thing itself ("the CTA on our homepage") and cannot just go."""
+    m = re.search(
+        rf"(?<![\w-]){re.escape(term)}(?:-based|-driven|-powered|-led)?('s)?(?![\w-])", text
+    )
+    if not m:
+        return None
+    after = text[m.end() :]
+    words_ = term.split()
+    named = all(w[:1].isupper() or re.match(r"^v?\d", w) for w in words_)
+    if len(words_) > 1 and not named:
+        # a codename and its component: keep the component ("Nova console" -> "console")
+        if all(w[:1].isupper() or re.match(r"^v?\d", w) for w in words_[:-1]) and (
+            words_[-1].lower() in COMPONENTS
+        ):
+            return text[: m.start()] + words_[-1].lower() + after
+        return None
+    if term.islower() and not re.match(r"^(?:v\d|tier-\d|\d)", term):
+        return None  # internal speak has no plain stand-in here
+    if m.group(1):  # "FieldSense 2.0's zone-yield index" -> "the zone-yield index"
+        before = text[: m.start()]
+        if re.search(r"\b(?:the|a|an|our|your|their)\s+$", before, re.I):
+            return before + after.lstrip()
+        return before + "the" + after
+    nxt = re.match(r"^\s+(?:v?\d[\w.]*\s+)?([a-z][\w'-]*)", after)
+    if nxt and nxt.group(1) not in _FUNCTION_WORDS:  # a modifier before a noun
+        return (text[: m.start()] + after.lstrip()).replace("  ", " ")
+    if re.match(r"^(?:v\d+(?:\.\d+)*|\d+\.\d+|variant\s+[A-Z])$", term):
+        return (text[: m.start()].rstrip() + " " + after.lstrip()).strip()
+    return None
+
+
+def plain_wording(p: Parsed, allowed_terms: Iterable[str] = ()) -> str | None:
+    """The question in plain words: internal terms swapped for the participant's words and
+    names, codes and version labels left out. None when a term has no plain stand-in."""
+    allowed = list(allowed_terms)
+    text = p.core
+    for pattern, plain in _PLAIN_WORDS:
+        text = pattern.sub(plain, text)
+    for _ in range(6):
+        terms = jargon_terms(parse_text(text), allowed)
+        if not terms:
+            return re.sub(r"\s+", " ", text).strip() if text != p.core else None
+        dropped = _drop(text, terms[0])
+        if dropped is None or dropped == text:
+            return None
+        text = re.sub(r"\s+([?.!,])", r"\1", re.sub(r"\s+", " ", dropped)).strip()
+    return None

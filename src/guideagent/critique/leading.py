@@ -40,6 +40,7 @@ from guideagent.critique.lexicon import (
     PRESUMING,
     SPEECH_VERBS,
     STATES,
+    STRONG_FEELING_VERBS,
     words,
 )
 from guideagent.critique.text import OPEN_REQUEST, Hit, Parsed, Sentence, parse
@@ -238,6 +239,14 @@ def _loaded(text: str) -> str | None:
     return None
 
 
+# "Do you love how the app…?", "Did you enjoy the trip?", "How are you enjoying the new
+# app?": whether or how the participant feels a strong feeling, which the question takes
+# as given. (Open forms of the same presumption, "What do you love about…", are praise.)
+_FEELING_ASKED = re.compile(
+    r"^(?:how\s+)?(?:do|does|did|are|were|is|was|have|has|would|will)\s+"
+    r"(?:you|they|your\s+[\w'-]+|the\s+[\w'-]+|people)\s+(?:(?:really|still|ever|actually|also|generally|usually)\s+)?"
+    rf"(?:{STRONG_FEELING_VERBS})\b"
+)
 _RATING = re.compile(r"\bscale\b|\bout of (?:five|ten|5|10)\b|\brate\b")
 _FEEL_HOW = re.compile(
     r"^how\s+(?!(?:often|many|long|frequently|far|soon|regularly|quickly|early|late)\b)[a-z'-]+\s+(?:did|do|does|would|will)\s+(?:you|they|it)\s+(?:feel|find)\b"
@@ -332,6 +341,8 @@ def sentence_signal(s: Sentence) -> str | None:
         return None
     if is_degree_question(s):
         return "degree"
+    if _FEELING_ASKED.match(h):
+        return "feeling verb"
     if _EFFECT.match(h):
         return "effect"
     if (_PRAISE.search(t) and not _NEUTRAL_SUPERLATIVE.search(h)) or _FAVOURITE_OURS.search(t):
@@ -379,6 +390,7 @@ _EXPLAIN = {
     "effect": "It presumes the product made things better; the participant may not have found that.",
     "praise": "It invites praise and presumes a positive (or negative) feeling the participant may not have.",
     "feeling": "It presumes the feeling; ask what, if anything, they felt instead.",
+    "feeling verb": 'Asking whether or how much they love, enjoy or hate something ("Do you love…", "Did you enjoy…") presumes the feeling is there.',
     "comparison": 'It puts the comparison in the participant\'s mouth ("…easier than…"); let them make it.',
     "why": '"Why is X so…" presumes the judgement and asks the participant to justify it.',
     "loaded": "A loaded word in the question tells the participant what to think of the thing.",
@@ -389,7 +401,10 @@ _EXPLAIN = {
 
 def _subject_before_be(statement: str) -> str | None:
     statement = re.sub(
-        r"^(?:you(?:'d| would) agree that|surely|obviously|clearly)\s+", "", statement
+        r"^(?:you(?:'d| would) agree that|(?:wouldn't|would|don't|do|didn't)\s+you\s+(?:say|agree|think|find|feel)(?:\s+that)?"
+        r"|(?:isn't|wasn't)\s+it\s+(?:true|fair\s+to\s+say|obvious|clear)(?:\s+that)?|surely|obviously|clearly)\s+",
+        "",
+        statement,
     )
     m = re.match(r"^(.+?)\s+(?:is|are|was|were)\s+", statement)
     return m.group(1) if m else None
@@ -430,7 +445,7 @@ def _rewrite(p: Parsed, kind: str) -> str | None:
             if when
             else rw.experience_of(rest)
         )
-    m = re.match(r"^how\s+[a-z'-]+\s+did\s+you\s+find\s+(.+)$", h)
+    m = re.match(r"^how\s+[a-z'-]+\s+(?:did|have|do)\s+you\s+(?:find|found)\s+(.+)$", h)
     if m:
         candidates.append(rw.experience_of(m.group(1)))
     m = re.search(rf"\b(?:{FEELING_VERBS}|like)\s+(?:most\s+|best\s+)?(?:about\s+)?(.+)$", h)
@@ -451,7 +466,15 @@ def _rewrite(p: Parsed, kind: str) -> str | None:
     m = re.match(r"^(?:isn't|wasn't)\s+it\s+[a-z'-]+\s+when\s+(.+)$", h)
     if m:
         candidates.append(rw.sentence(f"What's it like for you when {m.group(1)}", "?"))
-    if kind == "tag":
+    # "You must have been relieved when the boiler was fixed": the event, not the feeling
+    m = re.match(
+        r"^(?:you|they)\s+must\s+(?:have\s+been|be|have\s+felt|feel)\s+(?:so\s+|really\s+)?[a-z'-]+\s+(?:when|after|that)\s+(.+)$",
+        h,
+    )
+    if m:
+        candidates.append(rw.sentence(f"Tell me about when {m.group(1)}. What was that like?", ""))
+    if kind == "tag" or _TAG.search(q.text):
+        h = q.text.rstrip("?.! ")
         statement = re.split(r",\s*(?:\w+n't\s+\w+|right|correct|yeah|true|am i right)\s*$", h)[0]
         subject = _subject_before_be(statement)
         candidates.append(rw.experience_of(subject) if subject else rw.from_you_clause(statement))
@@ -462,6 +485,12 @@ def _rewrite(p: Parsed, kind: str) -> str | None:
             r"^what\s+(?:(?:other|real|main|big|biggest)\s+)?(?:benefits?|improvements?|advantages?|gains?)\b",
             "what changes, if any,",
             h,
+        )
+        # "made it easier for you to keep…" -> "changed how you keep…"
+        neutral = re.sub(
+            r"\b(?:make|made|makes)\s+it\s+(?:easier|simpler|quicker|faster|harder)\s+for\s+you\s+to\s+",
+            "changed how you ",
+            neutral,
         )
         # "helped you hit your goals" -> "changed how you hit your goals"
         neutral = re.sub(
@@ -480,7 +509,11 @@ def _rewrite(p: Parsed, kind: str) -> str | None:
         neutral = re.sub(
             r"\b(did|does|do|will|can|could)\b(.*?)\bchanged\b", r"\1\2change", neutral, count=1
         )
-        neutral = re.sub(r"^how\s+(?:much\s+)?", "how, if at all, ", neutral)
+        neutral = re.sub(
+            r"^how\s+(?:much\s+)?(?=(?:has|have|had|did|does|do|is|was|were|are|will|can|could)\b)",
+            "how, if at all, ",
+            neutral,
+        )
         neutral = re.sub(r"^in\s+(what|which)\s+ways?\s+", r"in \1 ways, if any, ", neutral)
         request = bool(OPEN_REQUEST.match(neutral))
         candidates.append(rw.sentence(neutral, "." if request else "?"))
@@ -508,10 +541,13 @@ def _signal(p: Parsed) -> str | None:
     return None
 
 
-def check(p: Parsed) -> Hit | None:
+def check(p: Parsed, *, suggest: bool = True) -> Hit | None:
     kind = _signal(p)
     if kind is None and _suggested_answer(p):
         kind = "suggested answer"
     if kind is None:
         return None
-    return Hit(_EXPLAIN[kind] + " Ask neutrally about what actually happened.", _rewrite(p, kind))
+    return Hit(
+        _EXPLAIN[kind] + " Ask neutrally about what actually happened.",
+        _rewrite(p, kind) if suggest else None,
+    )

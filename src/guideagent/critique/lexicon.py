@@ -186,6 +186,13 @@ PRESUMING = (
     "put up with",
 )
 FEELING_VERBS = "love|loved|loving|enjoy|enjoyed|hate|hated|adore|adored|appreciate|appreciated"
+# Verbs of a strong feeling: asking whether or how someone feels it ("Do you love…?",
+# "How did you enjoy…?") takes the feeling as given. "like" is not here: "Do you like the
+# app?" is a plain closed question (DESIGN.md).
+STRONG_FEELING_VERBS = (
+    "love|loved|loving|enjoy|enjoyed|enjoying|hate|hated|hating|adore|adored|adoring|loathe|loathed|"
+    "detest|detested|dread|dreaded|dreading|appreciate|appreciated|appreciating"
+)
 # "How much do you struggle with…", "How much do you miss…": degree of a presumed feeling.
 DEGREE_VERBS = "struggle|struggled|suffer|suffered|miss|missed|dread|dreaded|worry|worried"
 # "What impressed you…": the feeling is the question's premise.
@@ -196,13 +203,13 @@ EFFECT_VERBS = (
     "transforms|transformed|boost|boosts|boosted|save|saves|saved|streamline|streamlined|empower|empowered|"
     "cut|cuts|reduce|reduces|reduced|lower|lowers|lowered|shorten|shortens|shortened|ease|eases|eased|"
     "enhance|enhances|enhanced|benefit|benefits|benefited|benefitted|revolutionised|revolutionized|"
-    "sped\\s+up|speed\\s+up|speeds\\s+up|freed\\s+up|free\\s+up|frees\\s+up"
+    r"sped\s+up|speed\s+up|speeds\s+up|freed\s+up|free\s+up|frees\s+up"
 )
 
 # Plural nouns for people a social-proof premise talks about. Any other plural noun counts
 # only with a verb of saying ("Most brides tell us…"), never with "feel" or "find".
 SPEECH_VERBS = (
-    "say|says|said|tell\\s+us|told\\s+us|tell\\s+me|told\\s+me|report|reported|mention|mentioned|"
+    r"say|says|said|tell\s+us|told\s+us|tell\s+me|told\s+me|report|reported|mention|mentioned|"
     "complain|complained|rave|raved|swear|swore"
 )
 PEOPLE = (
@@ -237,6 +244,17 @@ VERBS = words(
     celebrate decorate furnish raise cater serve greet welcome warn inspect audit
     """
 )
+# Verbs that make a whole story without an object: "the last time you cooked".
+INTRANSITIVE = words(
+    """
+    order cook shop travel commute run swim move renew volunteer donate exercise eat drive
+    fly vote garden bake work study train walk cycle upgrade switch tip invest save cancel
+    farm queue wait complain apply retire relocate downsize subscribe unsubscribe reorder
+    reply phone call ring text log sign register enrol enroll recycle compost knit sew
+    fish hike camp ski surf dive sail paint draw sing dance play read write revise
+    """
+)
+
 # Qualities a yes/no question can ask about two at a time ("Was the instructor patient and
 # well prepared?"): each is its own judgement.
 QUALITIES = words(

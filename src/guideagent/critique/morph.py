@@ -93,6 +93,10 @@ IRREGULAR: dict[str, tuple[str, str]] = {
     "quit": ("quit", "quit"),
     "hit": ("hit", "hit"),
     "hurt": ("hurt", "hurt"),
+    "travel": ("travelled", "travelled"),
+    "cancel": ("cancelled", "cancelled"),
+    "label": ("labelled", "labelled"),
+    "enrol": ("enrolled", "enrolled"),
 }
 _PARTICIPLE_TO_BASE = {pp: base for base, (_, pp) in IRREGULAR.items()}
 _PAST_TO_BASE = {past: base for base, (past, _) in IRREGULAR.items()}

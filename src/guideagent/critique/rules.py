@@ -9,64 +9,138 @@ same findings, fast enough to run on every keystroke.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
-from guideagent.critique import closed, double, hypothetical, jargon, leading
+from guideagent.critique import closed, double, hypothetical, jargon, leading, suggest
 from guideagent.critique.guide_checks import guide_findings
-from guideagent.critique.rewrite import restore_case
-from guideagent.critique.text import Hit, parse
+from guideagent.critique.text import Hit, Parsed, parse
 from guideagent.schemas import Critique, Finding, Guide, Study
 from guideagent.schemas.critique import Code
+
+# How many fixes a rewrite may stack (plain words, then a split, then opening it up).
+_MAX_DEPTH = 3
+
+
+def _hits(p: Parsed, allowed: tuple[str, ...], rewrites: bool = True) -> list[tuple[Code, Hit]]:
+    found: list[tuple[Code, Hit | None]] = [
+        (Code.closed, closed.check(p, suggest=rewrites)),
+        (Code.leading, leading.check(p, suggest=rewrites)),
+        (Code.double_barreled, double.check(p, suggest=rewrites)),
+        (Code.hypothetical, hypothetical.check(p, suggest=rewrites)),
+        (Code.jargon, jargon.check(p, allowed, suggest=rewrites)),
+    ]
+    return [(code, hit) for code, hit in found if hit is not None]
+
+
+@lru_cache(maxsize=8192)
+def _offerable(text: str, allowed: tuple[str, ...], original: str) -> bool:
+    """A rewrite we can offer: it reads well and the critic finds nothing in it."""
+    return suggest.well_formed(text, original) and not _hits(parse(text), allowed, rewrites=False)
+
+
+def _candidates(
+    p: Parsed, hits: list[tuple[Code, Hit]], allowed: tuple[str, ...], original: str, depth: int
+) -> Iterator[str | None]:
+    """Rewrites to try, in order. Fixes compose: plain words first (every other candidate
+    would keep the jargon), then the split of a double-barreled question, each partial fix
+    then opened up, de-led or brought back to the past in turn; then the checks' own
+    rewrites, the question without its loaded words, and templates built from its topic."""
+    by_code = dict(hits)
+    deeper = depth < _MAX_DEPTH
+    if Code.jargon in by_code and deeper:
+        plain = jargon.plain_wording(p, allowed)
+        if plain:
+            yield from _and_its_fixes(plain, allowed, original, depth + 1)
+    if Code.double_barreled in by_code:
+        first = by_code[Code.double_barreled].rewrite
+        if first and deeper:
+            yield from _and_its_fixes(first, allowed, original, depth + 1)
+    for code in (Code.hypothetical, Code.leading, Code.closed):
+        own = by_code[code].rewrite if code in by_code else None
+        if own:  # a story about "our amazing new feature" keeps the loaded word: drop it
+            yield suggest.neutral_wording(own) or own
+    if Code.leading in by_code and deeper:
+        neutral = suggest.neutral_wording(p.core)
+        if neutral:
+            yield from _and_its_fixes(neutral, allowed, original, depth + 1)
+    yield from suggest.templates(p)
+
+
+def _and_its_fixes(
+    text: str, allowed: tuple[str, ...], original: str, depth: int
+) -> Iterator[str | None]:
+    """A partial fix as it stands, then with the critic's remaining findings fixed too."""
+    text = suggest.polish(text, original)  # names and acronyms back in their case first
+    yield text
+    p = parse(text)
+    hits = _hits(p, allowed)
+    if hits:
+        yield from _candidates(p, hits, allowed, original, depth)
+
+
+def _best(candidates: Iterable[str | None], original: str, allowed: tuple[str, ...]) -> str | None:
+    tried: set[str] = set()
+    for candidate in candidates:
+        if not candidate:
+            continue
+        text = suggest.polish(candidate, original)
+        if text in tried:
+            continue
+        tried.add(text)
+        if _offerable(text, allowed, original):
+            return text
+    return None
+
+
+def _repaired(text: str, original: str, allowed: tuple[str, ...]) -> str | None:
+    """One part of a double-barreled question, fit to ask on its own."""
+    return _best(_and_its_fixes(text, allowed, original, 1), original, allowed)
+
+
+def _double_explanation(hit: Hit, original: str, allowed: tuple[str, ...]) -> str:
+    if len(hit.parts) != 2:
+        return hit.explanation
+    first, later = (_repaired(part, original, allowed) for part in hit.parts)
+    if not (first and later):
+        return (
+            "It asks two things at once, so the participant will answer one and skip the other. "
+            "Ask about each separately."
+        )
+    return (
+        "It asks two things at once, so the participant will answer one and skip the other. "
+        f'Ask "{first}" now and "{later}" separately.'
+    )
 
 
 def critique_question(
     text: str, question_id: str | None = None, allowed_terms: Iterable[str] = ()
 ) -> list[Finding]:
-    """Findings for one question, in a stable order: closed, leading, double, hypothetical, jargon."""
+    """Findings for one question, in a stable order: closed, leading, double, hypothetical, jargon.
+
+    One question gets one suggested wording, shared by its findings, and only one the
+    critic itself passes: applying it clears every finding. When no candidate passes, the
+    findings carry no rewrite rather than a flawed one."""
     if not text or not text.strip():
         return []
     p = parse(text)
     if not p.core:
         return []
-    hits: list[tuple[Code, Hit | None]] = [
-        (Code.closed, closed.check(p)),
-        (Code.leading, leading.check(p)),
-        (Code.double_barreled, double.check(p)),
-        (Code.hypothetical, hypothetical.check(p)),
-        (Code.jargon, jargon.check(p, allowed_terms)),
-    ]
-    findings = [
+    allowed = tuple(allowed_terms)
+    hits = _hits(p, allowed)
+    if not hits:
+        return []
+    rewrite = _best(_candidates(p, hits, allowed, p.core, 0), p.core, allowed)
+    return [
         Finding.make(
             code,
-            hit.explanation,
+            _double_explanation(hit, p.core, allowed)
+            if code == Code.double_barreled
+            else hit.explanation,
             question_id=question_id,
-            rewrite=restore_case(hit.rewrite, p.core) if hit.rewrite else None,
+            rewrite=rewrite,
         )
         for code, hit in hits
-        if hit is not None
-    ]
-    return _share_rewrites(findings)
-
-
-def _share_rewrites(findings: list[Finding]) -> list[Finding]:
-    """One question, one suggested wording: a closed+hypothetical question gets the same
-    story prompt under both codes, so the PM does not see two competing rewrites."""
-    by_code = {f.code: f for f in findings}
-    story = next(
-        (
-            by_code[c].rewrite
-            for c in (Code.hypothetical, Code.leading, Code.closed)
-            if c in by_code and by_code[c].rewrite
-        ),
-        None,
-    )
-    if story is None or Code.double_barreled in by_code:
-        return findings
-    return [
-        f.model_copy(update={"rewrite": story})
-        if f.code in (Code.closed, Code.leading, Code.hypothetical)
-        else f
-        for f in findings
     ]
 
 

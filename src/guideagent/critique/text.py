@@ -75,6 +75,7 @@ class Hit(NamedTuple):
 
     explanation: str
     rewrite: str | None = None
+    parts: tuple[str, ...] = ()  # a double-barreled question's parts, each asked alone
 
 
 @dataclass
