@@ -241,7 +241,15 @@ def print_tables(report: dict[str, Any]) -> None:
         )
     if "synthesis" in report:
         table = Table(title="Offline synthesis (fresh subprocess per size)")
-        for col in ("transcripts", "words each", "distinct turns", "synthesis s", "process s", "peak RSS MB", "themes"):
+        for col in (
+            "transcripts",
+            "words each",
+            "distinct turns",
+            "synthesis s",
+            "process s",
+            "peak RSS MB",
+            "themes",
+        ):
             table.add_column(col, justify="right")
         for row in report["synthesis"]["runs"]:
             table.add_row(

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from guideagent.cli import main
 
-GUIDE = "# Guide\n\n## Warm-up\n1. Tell me a bit about your role.\n\n## Main\n2. Do you like the app?\n"
+GUIDE = (
+    "# Guide\n\n## Warm-up\n1. Tell me a bit about your role.\n\n## Main\n2. Do you like the app?\n"
+)
 
 
 def test_no_provider_means_offline_said_once_on_stderr(tmp_path, capsys):
     guide = tmp_path / "guide.md"
     guide.write_text(GUIDE)
-    assert main(["critique", str(guide), "--format", "json"]) == 1  # the closed question is an error
+    assert (
+        main(["critique", str(guide), "--format", "json"]) == 1
+    )  # the closed question is an error
     out, err = capsys.readouterr()
     assert err.count("using the offline engine") == 1
     assert "offline engine" not in out  # stdout stays clean JSON

@@ -16,11 +16,17 @@ BRIEF = {
     "title": "Shift handoff",
     "context": {"product": "WardBoard", "audience": "ward nurses"},
     "objectives": [
-        {"id": "o1", "text": "Understand how nurses hand off patients between shifts", "kind": "discover_needs"},
+        {
+            "id": "o1",
+            "text": "Understand how nurses hand off patients between shifts",
+            "kind": "discover_needs",
+        },
         {"id": "o2", "text": "Improve the handoff board", "kind": "improve_feature"},
     ],
     "session_minutes": 40,
-    "participants": {"segments": [{"name": "day shift", "count": 3}, {"name": "night shift", "count": 3}]},
+    "participants": {
+        "segments": [{"name": "day shift", "count": 3}, {"name": "night shift", "count": 3}]
+    },
 }
 
 
@@ -48,7 +54,11 @@ def test_new_draft_export_end_to_end(tmp_path, capsys):
         assert main(["export", str(study), "--format", fmt]) == 0
     exports = study / "exports"
     assert sorted(p.name for p in exports.iterdir()) == ["guide.docx", "guide.json", "guide.md"]
-    numbered = [p.text for p in Document(str(exports / "guide.docx")).paragraphs if p.style.name == "List Number"]
+    numbered = [
+        p.text
+        for p in Document(str(exports / "guide.docx")).paragraphs
+        if p.style.name == "List Number"
+    ]
     assert numbered == [q.text for q in guide.questions()]
     assert json.loads((exports / "guide.json").read_text())["title"] == guide.title
 
@@ -145,6 +155,8 @@ def test_draft_with_a_configured_provider_uses_the_llm(tmp_path, capsys, monkeyp
 
 
 def test_draft_works_on_an_eval_study_folder(tmp_path):
-    shutil.copytree(ROOT / "evals" / "datasets" / "studies" / "nurse-shift-handoff", tmp_path / "nurses")
+    shutil.copytree(
+        ROOT / "evals" / "datasets" / "studies" / "nurse-shift-handoff", tmp_path / "nurses"
+    )
     assert main(["draft", str(tmp_path / "nurses")]) == 0
     assert len(open_study(tmp_path / "nurses").guide.sections) == 6

@@ -39,8 +39,16 @@ def nurse_study() -> Study:
         title="Shift handoff",
         context=Context(product="WardBoard", audience="ward nurses on inpatient units"),
         objectives=[
-            Objective(id="o1", text="Understand how nurses hand off patients between shifts", kind="discover_needs"),
-            Objective(id="o2", text="Find out what stops nurses from finishing charting on time", kind="discover_needs"),
+            Objective(
+                id="o1",
+                text="Understand how nurses hand off patients between shifts",
+                kind="discover_needs",
+            ),
+            Objective(
+                id="o2",
+                text="Find out what stops nurses from finishing charting on time",
+                kind="discover_needs",
+            ),
         ],
         session_minutes=45,
     )
@@ -51,8 +59,14 @@ def invoicing_study() -> Study:
         title="Invoicing for freelancers",
         context=Context(product="Ledgerly", audience="freelance designers"),
         objectives=[
-            Objective(id="o1", text="Validate whether freelancers would pay for automated invoicing", kind="validate_idea"),
-            Objective(id="o2", text="Improve the recurring invoices feature", kind="improve_feature"),
+            Objective(
+                id="o1",
+                text="Validate whether freelancers would pay for automated invoicing",
+                kind="validate_idea",
+            ),
+            Objective(
+                id="o2", text="Improve the recurring invoices feature", kind="improve_feature"
+            ),
             Objective(id="o3", text="Learn how freelancers chase late payments", kind="other"),
         ],
         session_minutes=60,
@@ -84,7 +98,9 @@ def test_offline_draft_is_sound(name, study):
     for question in main_questions(guide):
         assert question.probes and question.minutes
     assert len({q.text for q in guide.questions()}) == sum(1 for _ in guide.questions())
-    assert [q.id for q in guide.questions()] == [f"q{i}" for i in range(1, sum(1 for _ in guide.questions()) + 1)]
+    assert [q.id for q in guide.questions()] == [
+        f"q{i}" for i in range(1, sum(1 for _ in guide.questions()) + 1)
+    ]
 
 
 def test_two_studies_get_two_different_guides_about_their_own_topics():
@@ -96,7 +112,9 @@ def test_two_studies_get_two_different_guides_about_their_own_topics():
     assert "invoicing" in invoice_text and "the recurring invoices feature" in invoice_text
     assert "chasing late payments" in invoice_text
     assert "invoic" not in nurse_text and "patients" not in invoice_text
-    assert {q.text for q in main_questions(nurses)}.isdisjoint(q.text for q in main_questions(invoicing))
+    assert {q.text for q in main_questions(nurses)}.isdisjoint(
+        q.text for q in main_questions(invoicing)
+    )
 
 
 def test_questions_ask_about_past_experience_with_probes_for_examples_and_feelings():
@@ -119,10 +137,19 @@ def test_a_validate_idea_section_shows_the_concept_last():
 @pytest.mark.parametrize(
     ("objective", "topic"),
     [
-        ("Understand how nurses hand off patients between shifts", "handing off patients between shifts"),
+        (
+            "Understand how nurses hand off patients between shifts",
+            "handing off patients between shifts",
+        ),
         ("Learn how people currently split bills with friends", "splitting bills with friends"),
-        ("Understand how nurses prepare for and run shift handoff today.", "preparing for shift handoff"),
-        ("Find out what stops freelancers from sending invoices on time", "sending invoices on time"),
+        (
+            "Understand how nurses prepare for and run shift handoff today.",
+            "preparing for shift handoff",
+        ),
+        (
+            "Find out what stops freelancers from sending invoices on time",
+            "sending invoices on time",
+        ),
         ("Understand how customers feel about the new pricing", "the new pricing"),
         ("Validate whether freelancers would pay for automated invoicing", "invoicing"),
     ],
@@ -133,7 +160,9 @@ def test_the_topic_comes_from_the_objectives_own_words(objective, topic):
 
 def test_a_short_session_trims_but_keeps_two_questions_per_objective():
     study = nurse_study().model_copy(update={"session_minutes": 20})
-    study.objectives.append(Objective(id="o3", text="Learn how nurses escalate a deteriorating patient"))
+    study.objectives.append(
+        Objective(id="o3", text="Learn how nurses escalate a deteriorating patient")
+    )
     guide = draft_guide(study)
     for objective in study.objectives:
         assert sum(objective.id in q.objective_ids for q in main_questions(guide)) == 2
@@ -145,7 +174,9 @@ def test_the_plan_fits_every_session_long_enough_for_the_minimum():
     smallest = plan_for(3, 1)[0].minutes(3)
     for minutes in range(int(smallest), 121, 5):
         plan, counts = plan_for(3, minutes)
-        total = plan.minutes(3) + sum(c - plan.questions for c in counts) * main_minutes(plan.probes)
+        total = plan.minutes(3) + sum(c - plan.questions for c in counts) * main_minutes(
+            plan.probes
+        )
         assert total <= minutes and min(counts) >= 2
     assert sum(plan_for(2, 90)[1]) > sum(plan_for(2, 30)[1])
 
@@ -187,7 +218,9 @@ def test_the_loop_revises_until_clean_offline():
 
 def test_draft_and_revise_offline_reports_progress():
     seen: list[str] = []
-    result = draft_and_revise(OfflineEngine(), nurse_study(), 2, lambda done, total, label: seen.append(label))
+    result = draft_and_revise(
+        OfflineEngine(), nurse_study(), 2, lambda done, total, label: seen.append(label)
+    )
     assert not result.critique.has_errors and result.revisions == []
     assert seen[0] == "Drafting the guide" and seen[-1] == "Done"
 
@@ -200,7 +233,10 @@ def test_regenerate_a_question_changes_only_that_question():
     fresh = redrafted.question(target.id)
     assert fresh.text != target.text and fresh.objective_ids == target.objective_ids
     assert [p.text for p in fresh.probes] != [p.text for p in target.probes]
-    assert not any(f.severity == Severity.error for f in critique_guide(redrafted, study).for_question(target.id))
+    assert not any(
+        f.severity == Severity.error
+        for f in critique_guide(redrafted, study).for_question(target.id)
+    )
     for before, after in zip(guide.questions(), redrafted.questions(), strict=True):
         if before.id != target.id:
             assert before.model_dump() == after.model_dump()
@@ -231,14 +267,22 @@ def test_regenerate_an_unknown_id_says_so():
 def test_a_study_without_objectives_still_gets_a_guide():
     study = Study(title="Open exploration", context=Context(product="Ledgerly"), session_minutes=30)
     guide = draft_guide(study)
-    assert [s.kind for s in guide.sections] == [SectionKind.warm_up, SectionKind.main, SectionKind.wrap_up]
+    assert [s.kind for s in guide.sections] == [
+        SectionKind.warm_up,
+        SectionKind.main,
+        SectionKind.wrap_up,
+    ]
     assert "Ledgerly" in " ".join(q.text for q in guide.sections[1].questions)
     assert not critique_guide(guide, study).has_errors
     assert guide.total_minutes() <= 30
 
 
 def test_without_a_study_revise_uses_the_critics_own_rewrite():
-    guide = Guide(sections=[Section(id="s1", title="Misc", questions=[Question(id="q1", text="Do you like it?")])])
+    guide = Guide(
+        sections=[
+            Section(id="s1", title="Misc", questions=[Question(id="q1", text="Do you like it?")])
+        ]
+    )
     critique = critique_guide(guide, None)
     suggested = next(f.rewrite for f in critique.for_question("q1") if f.code == Code.closed)
     revised = revise_guide(guide, critique, None)

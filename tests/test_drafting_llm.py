@@ -18,13 +18,19 @@ STUDY = Study(
     title="Splitting bills",
     context=Context(product="Splitly", audience="young adults who share flats"),
     objectives=[
-        Objective(id="o1", text="Understand how flatmates split shared bills", kind="discover_needs"),
+        Objective(
+            id="o1", text="Understand how flatmates split shared bills", kind="discover_needs"
+        ),
         Objective(id="o2", text="Improve the bill reminders feature", kind="improve_feature"),
     ],
     session_minutes=30,
 )
 
-PROBES = ["What is a specific example of that?", "How did you feel when that happened?", "What happened next?"]
+PROBES = [
+    "What is a specific example of that?",
+    "How did you feel when that happened?",
+    "What happened next?",
+]
 
 
 def question(text: str, objectives: list[str], minutes: float = 4) -> dict:
@@ -36,21 +42,42 @@ DRAFT = {
     "title": "Splitting bills: interview guide",
     "intro": ["Confirm consent to record."],
     "sections": [
-        {"title": "Warm-up", "kind": "warm_up", "questions": [
-            {"text": "To start, tell me a bit about where you live.", "minutes": 2},
-        ]},
-        {"title": "Splitting bills", "kind": "main", "objective_ids": ["o1", "o7"], "questions": [
-            question("Tell me about the last time you split a bill with your flatmates.", ["o1"]),
-            question(LEADING, ["o1", "o9"]),
-            question("Who else was involved the last time a bill was split?", ["o1"]),
-        ]},
-        {"title": "Reminders", "kind": "main", "objective_ids": ["o2"], "notes": ["Ask them to show you."], "questions": [
-            question("Tell me about the last time a bill reminder reached you.", ["o2"]),
-            question("Walk me through what you did after the last reminder.", ["o2"]),
-        ]},
-        {"title": "Wrap-up", "kind": "wrap_up", "questions": [
-            {"text": "Who else should we talk to about this?", "minutes": 2},
-        ]},
+        {
+            "title": "Warm-up",
+            "kind": "warm_up",
+            "questions": [
+                {"text": "To start, tell me a bit about where you live.", "minutes": 2},
+            ],
+        },
+        {
+            "title": "Splitting bills",
+            "kind": "main",
+            "objective_ids": ["o1", "o7"],
+            "questions": [
+                question(
+                    "Tell me about the last time you split a bill with your flatmates.", ["o1"]
+                ),
+                question(LEADING, ["o1", "o9"]),
+                question("Who else was involved the last time a bill was split?", ["o1"]),
+            ],
+        },
+        {
+            "title": "Reminders",
+            "kind": "main",
+            "objective_ids": ["o2"],
+            "notes": ["Ask them to show you."],
+            "questions": [
+                question("Tell me about the last time a bill reminder reached you.", ["o2"]),
+                question("Walk me through what you did after the last reminder.", ["o2"]),
+            ],
+        },
+        {
+            "title": "Wrap-up",
+            "kind": "wrap_up",
+            "questions": [
+                {"text": "Who else should we talk to about this?", "minutes": 2},
+            ],
+        },
     ],
 }
 
@@ -78,10 +105,18 @@ def test_a_leading_question_in_the_draft_is_revised_and_recorded(fake_openai, fa
     fake_openai.push(
         Reply(DRAFT),  # draft
         Reply(NO_FINDINGS),  # critique: the rules critic alone flags the leading question
-        Reply({"rewrites": [
-            {"reasoning": "It presumes love.", "question_id": "q3", "text": FIXED},
-            {"reasoning": "Not asked for.", "question_id": "q2", "text": "Do you split bills?"},
-        ]}),  # revise
+        Reply(
+            {
+                "rewrites": [
+                    {"reasoning": "It presumes love.", "question_id": "q3", "text": FIXED},
+                    {
+                        "reasoning": "Not asked for.",
+                        "question_id": "q2",
+                        "text": "Do you split bills?",
+                    },
+                ]
+            }
+        ),  # revise
         Reply(NO_FINDINGS),  # critique of the revised guide
     )
     engine = LLMEngine(fast_llm.settings, fast_llm)
@@ -90,7 +125,12 @@ def test_a_leading_question_in_the_draft_is_revised_and_recorded(fake_openai, fa
     assert len(fake_openai.chat_requests) == 4  # no second round: nothing left to fix
     assert fake_openai.remaining == 0
     [revision] = result.guide.revisions
-    assert (revision.question_id, revision.before, revision.after, revision.round) == ("q3", LEADING, FIXED, 1)
+    assert (revision.question_id, revision.before, revision.after, revision.round) == (
+        "q3",
+        LEADING,
+        FIXED,
+        1,
+    )
     assert "leading" in revision.reason
     assert result.revisions == [revision] and result.rounds == 1
     assert result.guide.question("q3").text == FIXED
@@ -108,7 +148,9 @@ def test_a_leading_question_in_the_draft_is_revised_and_recorded(fake_openai, fa
 
 def test_no_errors_means_no_revise_call(fake_openai, fast_llm):
     clean = json.loads(json.dumps(DRAFT))
-    clean["sections"][1]["questions"][1]["text"] = "Walk me through how the last bill was shared out."
+    clean["sections"][1]["questions"][1]["text"] = (
+        "Walk me through how the last bill was shared out."
+    )
     fake_openai.push(Reply(clean), Reply(NO_FINDINGS))
     result = draft_and_revise(LLMEngine(fast_llm.settings, fast_llm), STUDY, rounds=2)
     assert len(fake_openai.chat_requests) == 2
@@ -131,7 +173,11 @@ def drafted_guide(fake_openai, engine):
 def test_llm_regenerate_a_question_leaves_the_rest_unchanged(fake_openai, fast_llm):
     engine = LLMEngine(fast_llm.settings, fast_llm)
     guide = drafted_guide(fake_openai, engine)
-    fake_openai.push(Reply(question("Tell me about the last time a reminder came at a bad moment.", ["o2", "o5"])))
+    fake_openai.push(
+        Reply(
+            question("Tell me about the last time a reminder came at a bad moment.", ["o2", "o5"])
+        )
+    )
     redrafted = engine.regenerate(guide, STUDY, "q5")
 
     fresh = redrafted.question("q5")
@@ -141,28 +187,38 @@ def test_llm_regenerate_a_question_leaves_the_rest_unchanged(fake_openai, fast_l
         if before.id != "q5":
             assert before.model_dump() == after.model_dump()
     prompt = chat_prompt(fake_openai.chat_requests[-1])
-    assert "Tell me about the last time a bill reminder reached you." in prompt  # the current wording
+    assert (
+        "Tell me about the last time a bill reminder reached you." in prompt
+    )  # the current wording
     assert "Who else should we talk to about this?" in prompt  # the rest, so it is not repeated
 
 
 def test_llm_regenerate_a_section_keeps_ids_and_other_sections(fake_openai, fast_llm):
     engine = LLMEngine(fast_llm.settings, fast_llm)
     guide = drafted_guide(fake_openai, engine)
-    fake_openai.push(Reply({
-        "title": "Bill reminders",
-        "kind": "wrap_up",
-        "objective_ids": ["o2"],
-        "questions": [
-            question("Tell me about the last reminder you acted on.", ["o2"]),
-            question("Tell me about a reminder you ignored.", ["o2"]),
-            question("Walk me through where reminders reach you.", ["o2"]),
-        ],
-    }))
+    fake_openai.push(
+        Reply(
+            {
+                "title": "Bill reminders",
+                "kind": "wrap_up",
+                "objective_ids": ["o2"],
+                "questions": [
+                    question("Tell me about the last reminder you acted on.", ["o2"]),
+                    question("Tell me about a reminder you ignored.", ["o2"]),
+                    question("Walk me through where reminders reach you.", ["o2"]),
+                ],
+            }
+        )
+    )
     redrafted = engine.regenerate(guide, STUDY, "s3")
 
     section = redrafted.sections[2]
     assert section.id == "s3" and section.title == "Bill reminders"
     assert section.kind == SectionKind.main  # a main section stays a main section
-    assert [q.id for q in section.questions] == ["q5", "q6", "q8"]  # a third question gets a fresh id
+    assert [q.id for q in section.questions] == [
+        "q5",
+        "q6",
+        "q8",
+    ]  # a third question gets a fresh id
     for index in (0, 1, 3):
         assert redrafted.sections[index].model_dump() == guide.sections[index].model_dump()

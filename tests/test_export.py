@@ -20,7 +20,11 @@ def test_docx_opens_and_holds_every_question_in_order(tmp_path):
     by_style = lambda style: [p.text for p in paragraphs if p.style.name == style]  # noqa: E731
 
     assert by_style("Heading 1") == [guide.title]
-    assert by_style("Heading 2") == ["Warm-up (~2 min)", "Handing off patients (~4.5 min)", "Wrap-up (~2 min)"]
+    assert by_style("Heading 2") == [
+        "Warm-up (~2 min)",
+        "Handing off patients (~4.5 min)",
+        "Wrap-up (~2 min)",
+    ]
     assert by_style("List Number") == [q.text for q in guide.questions()]
     assert by_style("List Bullet 2") == [p.text for q in guide.questions() for p in q.probes]
     italic = [p.text for p in paragraphs if p.runs and all(r.italic for r in p.runs)]

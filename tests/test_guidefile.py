@@ -58,12 +58,17 @@ def rich_guide() -> Guide:
                     Question(
                         id="q2",
                         text="Tell me about the last time you handed off a patient.",
-                        probes=[Probe(text="What happened next?"), Probe(text="How did you feel then?")],
+                        probes=[
+                            Probe(text="What happened next?"),
+                            Probe(text="How did you feel then?"),
+                        ],
                         objective_ids=["o1"],
                         minutes=4.5,
                         note="Listen for what gets written down.",
                     ),
-                    Question(id="q3", text="Who else was involved?", objective_ids=[], minutes=None),
+                    Question(
+                        id="q3", text="Who else was involved?", objective_ids=[], minutes=None
+                    ),
                 ],
             ),
             Section(
@@ -120,7 +125,9 @@ def tricky_guide() -> Guide:
     )
 
 
-@pytest.mark.parametrize("guide", [rich_guide(), tricky_guide(), Guide(), Guide(title="Only a title")])
+@pytest.mark.parametrize(
+    "guide", [rich_guide(), tricky_guide(), Guide(), Guide(title="Only a title")]
+)
 def test_round_trip(guide):
     text = dumps_guide(guide)
     parsed = loads_guide(text)
@@ -129,9 +136,44 @@ def test_round_trip(guide):
 
 
 TOKENS = [
-    "Tell", "me", "about", "the", "last", "time", "#", "##", ">", "-", "*", "_", "1.", "2)", "+",
-    "<!--", "-->", "id=q1", "kind=main", "objectives=o1", "(~3", "min)", "(round", "1):", "before:",
-    "é", "日本", "🎉", "`code`", "|", "C#", "**bold**", "_it_", "\\", '"', "~", "=", "...",
+    "Tell",
+    "me",
+    "about",
+    "the",
+    "last",
+    "time",
+    "#",
+    "##",
+    ">",
+    "-",
+    "*",
+    "_",
+    "1.",
+    "2)",
+    "+",
+    "<!--",
+    "-->",
+    "id=q1",
+    "kind=main",
+    "objectives=o1",
+    "(~3",
+    "min)",
+    "(round",
+    "1):",
+    "before:",
+    "é",
+    "日本",
+    "🎉",
+    "`code`",
+    "|",
+    "C#",
+    "**bold**",
+    "_it_",
+    "\\",
+    '"',
+    "~",
+    "=",
+    "...",
 ]
 
 
@@ -203,7 +245,10 @@ def test_the_file_reads_like_a_guide():
     text = dumps_guide(rich_guide())
     assert text.startswith("# Shift handoff: interview guide\n")
     assert "## Handing off patients (~4.5 min) <!-- id=s2 kind=main objectives=o1,o2 -->" in text
-    assert "1. Tell me about the last time you handed off a patient. <!-- id=q2 objectives=o1 minutes=4.5 -->" in text
+    assert (
+        "1. Tell me about the last time you handed off a patient. <!-- id=q2 objectives=o1 minutes=4.5 -->"
+        in text
+    )
     assert "   - What happened next?" in text
     assert "   > Listen for what gets written down." in text
     assert "- q2 (round 1): leading: it presumes a feeling (love)." in text
@@ -214,12 +259,19 @@ def test_a_hand_written_guide_without_metadata_loads():
     assert guide.title == "Checkout interviews"
     assert guide.intro == ["Thank them and confirm consent to record."]
     assert [s.id for s in guide.sections] == ["s1", "s2", "s3"]
-    assert [s.kind for s in guide.sections] == [SectionKind.warm_up, SectionKind.main, SectionKind.wrap_up]
+    assert [s.kind for s in guide.sections] == [
+        SectionKind.warm_up,
+        SectionKind.main,
+        SectionKind.wrap_up,
+    ]
     assert [q.id for q in guide.questions()] == ["q1", "q2", "q3", "q4", "q5", "q6"]
     main = guide.sections[1]
     assert main.notes == ["Ask for stories, not opinions."]
     first = main.questions[0]
-    assert [p.text for p in first.probes] == ["What happened next?", "How did you feel when the payment went through?"]
+    assert [p.text for p in first.probes] == [
+        "What happened next?",
+        "How did you feel when the payment went through?",
+    ]
     assert first.note == "Watch for workarounds."
     assert [p.text for p in main.questions[1].probes] == ["What made you pick that one?"]
     assert guide.sections[2].questions[1].text == "Who else should we talk to?"

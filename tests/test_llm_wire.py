@@ -19,16 +19,29 @@ from guideagent.schemas.critique import Code, FindingSource
 GUIDE = Guide(
     title="Checkout study",
     sections=[
-        Section(id="s1", title="Warm-up", kind=SectionKind.warm_up, questions=[
-            Question(id="q1", text="Tell me a bit about your role."),
-        ]),
-        Section(id="s2", title="Checkout", questions=[
-            Question(id="q2", text="Do you like our checkout?"),
-            Question(id="q3", text="Walk me through the last time you bought something online."),
-        ]),
+        Section(
+            id="s1",
+            title="Warm-up",
+            kind=SectionKind.warm_up,
+            questions=[
+                Question(id="q1", text="Tell me a bit about your role."),
+            ],
+        ),
+        Section(
+            id="s2",
+            title="Checkout",
+            questions=[
+                Question(id="q2", text="Do you like our checkout?"),
+                Question(
+                    id="q3", text="Walk me through the last time you bought something online."
+                ),
+            ],
+        ),
     ],
 )
-STUDY = Study(title="Checkout", objectives=[Objective(id="o1", text="Understand how people check out online")])
+STUDY = Study(
+    title="Checkout", objectives=[Objective(id="o1", text="Understand how people check out online")]
+)
 
 GOOD_ANSWER = {
     "findings": [
@@ -73,7 +86,9 @@ def test_good_answer_merges_rules_and_model(fake_openai, fast_llm):
     assert closed[0].rewrite == "Tell me about the last time you checked out with us."
     added = [f for f in critique.findings if f.source == FindingSource.llm]
     assert [(f.code, f.question_id) for f in added] == [(Code.leading, "q2")]
-    assert all(f.question_id != "q99" for f in critique.findings)  # the model references, code resolves
+    assert all(
+        f.question_id != "q99" for f in critique.findings
+    )  # the model references, code resolves
     assert critique.engine == "llm"
     # The rules findings and the guide reached the model as data.
     sent = fake_openai.chat_requests[0].body["messages"][-1]["content"]

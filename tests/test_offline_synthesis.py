@@ -259,7 +259,18 @@ def test_a_theme_quotes_at_most_two_per_participant_and_ten_in_all():
     assert len(quotes) == themes.MAX_QUOTES
     # Everyone's strongest first, in order of strength; then second quotes; never a third.
     assert [q.utterance_id for q in quotes[:6]] == ["u1"] * 6
-    assert [q.participant_id for q in quotes] == ["P1", "P2", "P3", "P4", "P5", "P6", "P1", "P2", "P3", "P4"]
+    assert [q.participant_id for q in quotes] == [
+        "P1",
+        "P2",
+        "P3",
+        "P4",
+        "P5",
+        "P6",
+        "P1",
+        "P2",
+        "P3",
+        "P4",
+    ]
     assert max(Counter(q.participant_id for q in quotes).values()) <= 2
 
 

@@ -10,14 +10,33 @@ from guideagent.synthesis.plan import REDACTION_NOTE, plan_synthesis
 
 
 def transcript(tid: str) -> Transcript:
-    return Transcript(id=tid, utterances=[
-        Utterance(id="u1", speaker="Interviewer", role=Role.interviewer, text="Tell me about invoicing."),
-        Utterance(id="u2", speaker="Ann", text="I send invoices on Fridays from a spreadsheet, ann@example.com."),
-    ])
+    return Transcript(
+        id=tid,
+        utterances=[
+            Utterance(
+                id="u1",
+                speaker="Interviewer",
+                role=Role.interviewer,
+                text="Tell me about invoicing.",
+            ),
+            Utterance(
+                id="u2",
+                speaker="Ann",
+                text="I send invoices on Fridays from a spreadsheet, ann@example.com.",
+            ),
+        ],
+    )
 
 
 def test_offline_plan_spends_nothing_and_asks_nothing(llm_settings, tmp_path):
-    plan = plan_synthesis([transcript("P1")], OfflineEngine(), llm_settings, study=None, guide=None, cache_dir=tmp_path)
+    plan = plan_synthesis(
+        [transcript("P1")],
+        OfflineEngine(),
+        llm_settings,
+        study=None,
+        guide=None,
+        cache_dir=tmp_path,
+    )
     assert plan.estimate is None and not plan.needs_confirmation and plan.redactor is None
     assert plan.describe() == []
 
@@ -25,8 +44,14 @@ def test_offline_plan_spends_nothing_and_asks_nothing(llm_settings, tmp_path):
 def test_llm_plan_estimates_and_redacts_for_remote_providers(llm_settings, tmp_path):
     llm_settings.redact = True
     study = Study(redact_names=["Ann"])
-    plan = plan_synthesis([transcript("P1"), transcript("P2")], LLMEngine(llm_settings), llm_settings,
-                          study=study, guide=None, cache_dir=tmp_path)
+    plan = plan_synthesis(
+        [transcript("P1"), transcript("P2")],
+        LLMEngine(llm_settings),
+        llm_settings,
+        study=study,
+        guide=None,
+        cache_dir=tmp_path,
+    )
     assert plan.needs_confirmation and len(plan.pending) == 2 and plan.cached == 0
     assert "2 interview(s) to process" in plan.describe()[0]
     assert REDACTION_NOTE in plan.describe()

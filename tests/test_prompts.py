@@ -23,10 +23,15 @@ def test_missing_variable_fails_loudly():
 
 
 def test_prompt_dir_override(tmp_path, monkeypatch):
-    (tmp_path / "hello.md").write_text("{% block system %}sys{% endblock %}{% block user %}Hi {{ name }}{% endblock %}")
+    (tmp_path / "hello.md").write_text(
+        "{% block system %}sys{% endblock %}{% block user %}Hi {{ name }}{% endblock %}"
+    )
     monkeypatch.setenv("GUIDEAGENT_PROMPTS_DIR", str(tmp_path))
     rendered = render("hello", name="Ada")
-    assert rendered.messages() == [{"role": "system", "content": "sys"}, {"role": "user", "content": "Hi Ada"}]
+    assert rendered.messages() == [
+        {"role": "system", "content": "sys"},
+        {"role": "user", "content": "Hi Ada"},
+    ]
     with pytest.raises(ConfigError, match="not found"):
         render("nope")
 
@@ -45,7 +50,16 @@ def test_sandbox_blocks_attribute_escapes(tmp_path, monkeypatch):
 @pytest.mark.slow
 def test_wheel_ships_every_prompt(tmp_path):
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(tmp_path),
+            str(ROOT),
+        ],
         check=True,
         capture_output=True,
     )

@@ -46,8 +46,16 @@ def nurse_study(title: str = "Shift handoff") -> Study:
         title=title,
         context=Context(product="WardBoard", audience="ward nurses"),
         objectives=[
-            Objective(id="o1", text="Understand how nurses hand off patients between shifts", kind="discover_needs"),
-            Objective(id="o2", text="Validate whether charge nurses would use a shared handoff board", kind="validate_idea"),
+            Objective(
+                id="o1",
+                text="Understand how nurses hand off patients between shifts",
+                kind="discover_needs",
+            ),
+            Objective(
+                id="o2",
+                text="Validate whether charge nurses would use a shared handoff board",
+                kind="validate_idea",
+            ),
         ],
         session_minutes=40,
         participants=ParticipantPlan(
@@ -67,7 +75,14 @@ def small_guide(title: str = "Guide") -> Guide:
                 id="s1",
                 title="Handoffs",
                 objective_ids=["o1"],
-                questions=[Question(id="q1", text="Tell me about your last handoff.", objective_ids=["o1"], minutes=5)],
+                questions=[
+                    Question(
+                        id="q1",
+                        text="Tell me about your last handoff.",
+                        objective_ids=["o1"],
+                        minutes=5,
+                    )
+                ],
             )
         ],
     )

@@ -132,6 +132,7 @@ class Model:
 @pytest.fixture
 def engine(fast_llm):
     import instructor  # noqa: E401, F401  (import before any timing)
+
     return LLMEngine(fast_llm.settings, llm=fast_llm)
 
 

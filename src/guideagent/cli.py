@@ -19,10 +19,18 @@ COMMANDS = ("critique", "new", "draft", "export", "synthesize", "demo", "config"
 
 def _provider_flags(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("provider")
-    group.add_argument("--engine", choices=["auto", "offline", "llm"], help="default: llm when a key or base URL is set")
+    group.add_argument(
+        "--engine",
+        choices=["auto", "offline", "llm"],
+        help="default: llm when a key or base URL is set",
+    )
     group.add_argument("--model", help="model name, e.g. gpt-4o-mini or llama3.1")
-    group.add_argument("--base-url", dest="base_url", help="OpenAI-compatible endpoint (Ollama, vLLM, LM Studio)")
-    group.add_argument("--mode", choices=["auto", "tools", "json", "md_json"], help="instructor mode")
+    group.add_argument(
+        "--base-url", dest="base_url", help="OpenAI-compatible endpoint (Ollama, vLLM, LM Studio)"
+    )
+    group.add_argument(
+        "--mode", choices=["auto", "tools", "json", "md_json"], help="instructor mode"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,7 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("critique", help="critique an interview guide (file or study folder)")
     p.add_argument("path", type=Path, help="a .md, .txt or .docx guide, or a study folder")
     p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
-    p.add_argument("--allow", action="append", default=[], metavar="TERM", help="a term participants know (not jargon); repeatable")
+    p.add_argument(
+        "--allow",
+        action="append",
+        default=[],
+        metavar="TERM",
+        help="a term participants know (not jargon); repeatable",
+    )
     _provider_flags(p)
 
     p = sub.add_parser("new", help="create a study folder")
@@ -53,19 +67,30 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="export the study's guide")
     p.add_argument("path", type=Path, help="a study folder")
     p.add_argument("--format", choices=["md", "docx", "json"], default="md")
-    p.add_argument("-o", "--output", type=Path, help="output file (default: in the study's exports/)")
+    p.add_argument(
+        "-o", "--output", type=Path, help="output file (default: in the study's exports/)"
+    )
 
     p = sub.add_parser("synthesize", help="turn transcripts into grounded themes")
     p.add_argument("path", type=Path, help="a study folder, or a folder of transcripts")
     p.add_argument("--concurrency", type=int, help="interviews processed at once (LLM engine)")
     p.add_argument("--yes", action="store_true", help="skip the cost confirmation")
-    p.add_argument("--redact", action=argparse.BooleanOptionalAction, default=None, help="redact PII before it leaves the machine")
+    p.add_argument(
+        "--redact",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="redact PII before it leaves the machine",
+    )
     p.add_argument("--fresh", action="store_true", help="ignore cached per-interview notes")
     _provider_flags(p)
 
     p = sub.add_parser("demo", help="open a bundled example study on the offline engine")
-    p.add_argument("--no-tui", action="store_true", help="run the whole flow and print the report instead")
-    p.add_argument("--dir", type=Path, help="where to put the demo study (default: a fresh temp folder)")
+    p.add_argument(
+        "--no-tui", action="store_true", help="run the whole flow and print the report instead"
+    )
+    p.add_argument(
+        "--dir", type=Path, help="where to put the demo study (default: a fresh temp folder)"
+    )
 
     p = sub.add_parser("config", help="show the settings in force and where each came from")
     _provider_flags(p)
@@ -92,7 +117,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from guideagent.config import load_settings
 
-        overrides = {k: getattr(args, k, None) for k in ("engine", "model", "base_url", "mode", "concurrency", "redact")}
+        overrides = {
+            k: getattr(args, k, None)
+            for k in ("engine", "model", "base_url", "mode", "concurrency", "redact")
+        }
         settings = load_settings(overrides)
         module = importlib.import_module(f"guideagent.commands.{args.command}")
         return int(module.run(args, settings) or 0)

@@ -144,7 +144,9 @@ def load_settings(
     for name, layer in layers:
         for key, value in layer.items():
             if key not in Settings.model_fields or key == "source":
-                raise ConfigError(f"Unknown setting {key!r} (from {name}: {file_path if name == 'file' else name}).")
+                raise ConfigError(
+                    f"Unknown setting {key!r} (from {name}: {file_path if name == 'file' else name})."
+                )
             merged[key] = value
             source[key] = name
     try:

@@ -26,7 +26,9 @@ class LocatedError(GuideAgentError):
 
     exit_code = 2
 
-    def __init__(self, message: str, path: Path | str | None = None, line: int | None = None) -> None:
+    def __init__(
+        self, message: str, path: Path | str | None = None, line: int | None = None
+    ) -> None:
         self.path = Path(path) if path is not None else None
         self.line = line
         self.reason = message

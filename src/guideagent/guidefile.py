@@ -76,7 +76,10 @@ def dumps_guide(guide: Guide) -> str:
         if section.objective_ids:
             meta.append("objectives=" + ",".join(section.objective_ids))
         total = sum(q.minutes or 0.0 for q in section.questions)
-        out += [f"## {_one_line(section.title)} (~{_minutes(round(total, 1))} min) <!-- {' '.join(meta)} -->", ""]
+        out += [
+            f"## {_one_line(section.title)} (~{_minutes(round(total, 1))} min) <!-- {' '.join(meta)} -->",
+            "",
+        ]
         for note in section.notes:
             out += [f"> {_one_line(note)}", ""]
         for n, question in enumerate(section.questions, 1):
@@ -197,7 +200,10 @@ class _Parser:
             options = ", ".join(k.value for k in SectionKind)
             raise self.fail(f"unknown section kind {kind!r}; use one of {options}", n) from None
         self.section = Section(
-            id=meta.get("id") or "", title=title, kind=kind, objective_ids=meta.get("objectives") or []
+            id=meta.get("id") or "",
+            title=title,
+            kind=kind,
+            objective_ids=meta.get("objectives") or [],
         )
         self.guide.sections.append(self.section)
 
@@ -259,7 +265,10 @@ class _Parser:
         for token in tokens:
             key, sep, value = token.partition("=")
             if not sep or not _META_KEY.match(token):
-                raise self.fail(f"cannot read {token!r} in the metadata comment; use id=, kind=, objectives=, minutes=", n)
+                raise self.fail(
+                    f"cannot read {token!r} in the metadata comment; use id=, kind=, objectives=, minutes=",
+                    n,
+                )
             meta[key] = [v for v in value.split(",") if v] if key == "objectives" else value
         return found.group("body"), meta
 
@@ -268,14 +277,23 @@ class _Parser:
         head = _REVISION.match(raw)
         if head:
             self.guide.revisions.append(
-                Revision(question_id=head.group(1), round=int(head.group(2)), reason=head.group(3), before="", after="")
+                Revision(
+                    question_id=head.group(1),
+                    round=int(head.group(2)),
+                    reason=head.group(3),
+                    before="",
+                    after="",
+                )
             )
             return
         part = _REVISION_PART.match(raw)
         if part and self.guide.revisions:
             setattr(self.guide.revisions[-1], part.group(1), part.group(2).strip())
             return
-        raise self.fail("a revision log entry reads `- q3 (round 1): reason`, then `- before:` and `- after:` lines", n)
+        raise self.fail(
+            "a revision log entry reads `- q3 (round 1): reason`, then `- before:` and `- after:` lines",
+            n,
+        )
 
     # -- ids ------------------------------------------------------------------------------
     def finish(self) -> Guide:

@@ -51,7 +51,9 @@ def _load(root: Path, name: str):
     if not path.is_file():
         raise ConfigError(f"Prompt {name!r} not found at {path}.")
     source = path.read_text(encoding="utf-8")
-    env = SandboxedEnvironment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
+    env = SandboxedEnvironment(
+        undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False
+    )
     template = env.from_string(source)
     return template, hashlib.sha256(source.encode()).hexdigest()[:12]
 

@@ -80,7 +80,11 @@ class StudyFolder:
         return self.path / "exports"
 
     def save_study(self, study: Study) -> None:
-        text = dumps_study(study) if self.study_path.suffix == ".toml" else study.model_dump_json(indent=2) + "\n"
+        text = (
+            dumps_study(study)
+            if self.study_path.suffix == ".toml"
+            else study.model_dump_json(indent=2) + "\n"
+        )
         self._write(self.study_path, text, loads_study)
         self.study = study
 

@@ -44,7 +44,9 @@ def loads_study(text: str, path: Path, fmt: str | None = None) -> Study:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise StudyError(f"not valid JSON: {exc.msg} (column {exc.colno})", path, exc.lineno) from None
+            raise StudyError(
+                f"not valid JSON: {exc.msg} (column {exc.colno})", path, exc.lineno
+            ) from None
     else:
         try:
             data = tomllib.loads(text)

@@ -7,6 +7,7 @@ guideagent's own ingest code), works out who the interviewer is, and checks
 that every gold evidence snippet occurs verbatim (after collapsing whitespace)
 in the turns of one of that theme's participants. Exit status 1 on any error.
 """
+
 from __future__ import annotations
 
 import json
@@ -66,14 +67,14 @@ def read_units(path: Path) -> list[dict]:
             idx = next((i for i, line in enumerate(lines) if CUE_TIME.match(line.strip())), None)
             if idx is None:
                 continue
-            text = "\n".join(lines[idx + 1:])
+            text = "\n".join(lines[idx + 1 :])
             voices = VOICE.findall(text)
             if voices:
                 units += [{"speaker": s.strip(), "text": t} for s, t in voices]
                 continue
             m = NAME_LINE.match(lines[idx + 1])
             if m:
-                rest = [m.group(2)] + lines[idx + 2:]
+                rest = [m.group(2)] + lines[idx + 2 :]
                 units.append({"speaker": m.group(1).strip(), "text": "\n".join(rest)})
             else:
                 units[-1]["text"] += "\n" + text
@@ -81,7 +82,9 @@ def read_units(path: Path) -> list[dict]:
         data = json.loads(path.read_text(encoding="utf-8"))
         assert data["participant"] == path.stem, f"{path}: participant field != stem"
         for u in data["utterances"]:
-            assert {"speaker", "role", "text", "start"} <= set(u), f"{path}: utterance keys {set(u)}"
+            assert {"speaker", "role", "text", "start"} <= set(u), (
+                f"{path}: utterance keys {set(u)}"
+            )
             units.append({"speaker": u["speaker"], "text": u["text"], "role": u["role"]})
     elif ext == "docx":
         import docx  # python-docx
@@ -116,7 +119,11 @@ def interviewers(turns: list[dict]) -> tuple[set[str], str]:
     roles = {t["speaker"] for t in turns if t.get("role") == "interviewer"}
     if roles:
         return roles, "role field"
-    labelled = {s for s in speakers if s in ("Q", "Interviewer", "Moderator") or re.search(r"interviewer|moderator", s, re.I)}
+    labelled = {
+        s
+        for s in speakers
+        if s in ("Q", "Interviewer", "Moderator") or re.search(r"interviewer|moderator", s, re.I)
+    }
     if labelled:
         return labelled, "label"
 
@@ -129,7 +136,9 @@ def interviewers(turns: list[dict]) -> tuple[set[str], str]:
 
 
 def load_study(folder: Path):
-    files = sorted((folder / "transcripts").iterdir(), key=lambda p: int(re.sub(r"\D", "", p.stem) or 0))
+    files = sorted(
+        (folder / "transcripts").iterdir(), key=lambda p: int(re.sub(r"\D", "", p.stem) or 0)
+    )
     sessions = {}
     for f in files:
         units = read_units(f)
@@ -137,7 +146,14 @@ def load_study(folder: Path):
         ivs, how = interviewers(turns)
         people = list(dict.fromkeys(t["speaker"] for t in turns if t["speaker"] not in ivs))
         pid = {s: (f.stem if len(people) == 1 else f"{f.stem}-{s}") for s in people}
-        sessions[f.stem] = {"file": f, "units": units, "turns": turns, "interviewers": ivs, "how": how, "pid": pid}
+        sessions[f.stem] = {
+            "file": f,
+            "units": units,
+            "turns": turns,
+            "interviewers": ivs,
+            "how": how,
+            "pid": pid,
+        }
     return sessions
 
 
@@ -203,7 +219,9 @@ def check_study(folder: Path, errors: list[str], warnings: list[str]) -> dict:
             owners = [p for p in ps if any(w in t for t in own_turns.get(p, []))]
             if not owners:
                 elsewhere = [p for p in own_turns if any(w in t for t in own_turns[p])]
-                err(f"{tid}: snippet not found in its participants' turns (found in {elsewhere or 'nobody'}): {snip!r}")
+                err(
+                    f"{tid}: snippet not found in its participants' turns (found in {elsewhere or 'nobody'}): {snip!r}"
+                )
                 continue
             covered.update(owners)
             if not any(w in u for p in owners for u in own_units[p]):
@@ -212,17 +230,21 @@ def check_study(folder: Path, errors: list[str], warnings: list[str]) -> dict:
                 err(f"{tid}: snippet also appears in interviewer text: {snip!r}")
         for p in set(ps) - covered:
             err(f"{tid}: participant {p} has no evidence snippet")
+
     # gold themes should not hit each other under the scoring rule (6-word shared run)
     def grams(s, n=6):
         t = norm(s).split()
-        return {tuple(t[i:i + n]) for i in range(len(t) - n + 1)}
+        return {tuple(t[i : i + n]) for i in range(len(t) - n + 1)}
+
     for a in themes:
         for b in themes:
             if a["id"] < b["id"]:
                 for sa in a["evidence"]:
                     for sb in b["evidence"]:
                         if grams(sa) & grams(sb) or norm(sa) in norm(sb) or norm(sb) in norm(sa):
-                            warnings.append(f"{folder.name}: {a['id']} and {b['id']} snippets overlap: {sa!r} / {sb!r}")
+                            warnings.append(
+                                f"{folder.name}: {a['id']} and {b['id']} snippets overlap: {sa!r} / {sb!r}"
+                            )
     return {
         "name": folder.name,
         "sessions": sessions,
@@ -246,11 +268,15 @@ def main() -> int:
     for r in results:
         all_exts.update(r["formats"])
         paired += sum(len(s["pid"]) > 1 for s in r["sessions"].values())
-        print(f"\n{r['name']}: {len(r['participants'])} participants, {r['themes']} gold themes, "
-              f"{sum(r['words'].values())} words")
+        print(
+            f"\n{r['name']}: {len(r['participants'])} participants, {r['themes']} gold themes, "
+            f"{sum(r['words'].values())} words"
+        )
         for stem, s in r["sessions"].items():
-            print(f"  {s['file'].name:8} {r['words'][stem]:5} words  participants={list(s['pid'].values())}  "
-                  f"interviewer={sorted(s['interviewers'])} via {s['how']}")
+            print(
+                f"  {s['file'].name:8} {r['words'][stem]:5} words  participants={list(s['pid'].values())}  "
+                f"interviewer={sorted(s['interviewers'])} via {s['how']}"
+            )
     for ext in FORMATS:
         if all_exts[ext] < 2:
             errors.append(f"format .{ext} used {all_exts[ext]} times overall (want >= 2)")

@@ -54,10 +54,16 @@ def _summary(console, folder, result) -> None:
     )
     console.print(
         "  findings: "
-        + ", ".join(f"{severities.get(s, 0)} {s.value}{'s' if severities.get(s, 0) != 1 else ''}" for s in Severity)
+        + ", ".join(
+            f"{severities.get(s, 0)} {s.value}{'s' if severities.get(s, 0) != 1 else ''}"
+            for s in Severity
+        )
     )
     console.print(f"  revisions: {len(result.revisions)}")
     for revision in result.revisions:
-        console.print(f"    {revision.question_id}: {revision.before!r} -> {revision.after!r}", highlight=False)
+        console.print(
+            f"    {revision.question_id}: {revision.before!r} -> {revision.after!r}",
+            highlight=False,
+        )
     if result.critique.has_errors:
         console.print(f"  Run `guideagent critique {folder.path}` to see what is left to fix.")

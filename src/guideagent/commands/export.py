@@ -33,7 +33,10 @@ def run(args, settings: Settings) -> int:
 
     folder = open_study(args.path)
     if folder.guide is None:
-        raise StudyError(f"the study has no guide.md yet. Draft one with `guideagent draft {args.path}`.", args.path)
+        raise StudyError(
+            f"the study has no guide.md yet. Draft one with `guideagent draft {args.path}`.",
+            args.path,
+        )
     out = args.output or folder.exports_dir / f"guide{EXTENSIONS[args.format]}"
     if out.is_dir():
         out = out / f"guide{EXTENSIONS[args.format]}"

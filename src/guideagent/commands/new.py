@@ -38,6 +38,8 @@ def run(args, settings: Settings) -> int:
         f"({objectives} objective{'s' if objectives != 1 else ''}, {study.session_minutes}-minute sessions)."
     )
     if not objectives:
-        console.print(f"Add objectives to {folder.study_path} (one [[objectives]] table each), then:")
+        console.print(
+            f"Add objectives to {folder.study_path} (one [[objectives]] table each), then:"
+        )
     console.print(f"Next: guideagent draft {folder.path}")
     return 0

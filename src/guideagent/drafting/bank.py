@@ -37,7 +37,7 @@ class Candidate(NamedTuple):
 
 
 def shape(topic: Topic) -> str:
-    """"activity" (handing off patients), "idea" (only the concept is known: a weekly
+    """ "activity" (handing off patients), "idea" (only the concept is known: a weekly
     goal), or "thing" (the export screen; or the problem area of a concept: invoicing)."""
     if topic.activity is not None:
         return "activity"
@@ -82,8 +82,12 @@ MAIN: dict[ObjectiveKind, list[Template]] = {
     ObjectiveKind.improve_feature: [
         Template("Tell me about the last time you used {x}.", THING),
         Template("Tell me about the last time you were {x}.", ACTIVITY),
-        Template("Walk me through what you were trying to get done the last time you used {x}.", THING),
-        Template("Walk me through what you were trying to get done the last time you were {x}.", ACTIVITY),
+        Template(
+            "Walk me through what you were trying to get done the last time you used {x}.", THING
+        ),
+        Template(
+            "Walk me through what you were trying to get done the last time you were {x}.", ACTIVITY
+        ),
         Template("Tell me about a moment when {x} did not do what you expected.", THING),
         Template("Tell me about a moment when {x} did not go the way you expected.", ACTIVITY),
         Template("Tell me about the first time you tried {x}."),

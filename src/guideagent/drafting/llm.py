@@ -34,37 +34,52 @@ class DraftQuestion(BaseModel):
         description="Two or three follow-ups: a specific example, how they felt, what happened next.",
     )
     objective_ids: list[str] = Field(
-        default_factory=list, description="Ids of the study objectives this question serves, from the list given."
+        default_factory=list,
+        description="Ids of the study objectives this question serves, from the list given.",
     )
-    minutes: float = Field(default=4.0, description="Estimated minutes to ask it and hear the answer, probes included.")
+    minutes: float = Field(
+        default=4.0, description="Estimated minutes to ask it and hear the answer, probes included."
+    )
     note: str | None = Field(default=None, description="A note to the interviewer, not read aloud.")
 
 
 class DraftSection(BaseModel):
     title: str
     kind: SectionKind = Field(
-        default=SectionKind.main, description="warm_up for the first section, wrap_up for the last, main otherwise."
+        default=SectionKind.main,
+        description="warm_up for the first section, wrap_up for the last, main otherwise.",
     )
-    objective_ids: list[str] = Field(default_factory=list, description="The objectives this section serves.")
-    notes: list[str] = Field(default_factory=list, description="Notes to the interviewer for this section.")
+    objective_ids: list[str] = Field(
+        default_factory=list, description="The objectives this section serves."
+    )
+    notes: list[str] = Field(
+        default_factory=list, description="Notes to the interviewer for this section."
+    )
     questions: list[DraftQuestion] = Field(default_factory=list)
 
 
 class DraftAnswer(BaseModel):
     plan: str = Field(
-        default="", description="Think first: how the sections cover every objective within the session length."
+        default="",
+        description="Think first: how the sections cover every objective within the session length.",
     )
     title: str = Field(description="A short title for the guide.")
     intro: list[str] = Field(
-        default_factory=list, description="Notes before the first question: consent, recording, no right answers."
+        default_factory=list,
+        description="Notes before the first question: consent, recording, no right answers.",
     )
     sections: list[DraftSection]
 
 
 class Rewrite(BaseModel):
-    reasoning: str = Field(default="", description="Think first: what the findings say is wrong, and how to keep the intent.")
+    reasoning: str = Field(
+        default="",
+        description="Think first: what the findings say is wrong, and how to keep the intent.",
+    )
     question_id: str = Field(description="The id of a question you were asked to rewrite.")
-    text: str = Field(description="The new wording: open, neutral, one thing at a time, about past experience.")
+    text: str = Field(
+        description="The new wording: open, neutral, one thing at a time, about past experience."
+    )
 
 
 class ReviseAnswer(BaseModel):
@@ -85,7 +100,9 @@ def draft_guide(llm: StructuredLLM, study: Study) -> Guide:
     return guide.renumbered()
 
 
-def _section(draft: DraftSection, section_id: str, known: set[str], ids: list[str] | None = None) -> Section:
+def _section(
+    draft: DraftSection, section_id: str, known: set[str], ids: list[str] | None = None
+) -> Section:
     ids = list(ids or [])
     return Section(
         id=section_id,
@@ -93,7 +110,11 @@ def _section(draft: DraftSection, section_id: str, known: set[str], ids: list[st
         kind=draft.kind,
         objective_ids=[i for i in draft.objective_ids if i in known],
         notes=[n for n in draft.notes if n.strip()],
-        questions=[_question(q, ids.pop(0) if ids else "", known) for q in draft.questions if q.text.strip()],
+        questions=[
+            _question(q, ids.pop(0) if ids else "", known)
+            for q in draft.questions
+            if q.text.strip()
+        ],
     )
 
 
@@ -111,11 +132,14 @@ def _question(draft: DraftQuestion, question_id: str, known: set[str]) -> Questi
 # -- revising -------------------------------------------------------------------------------
 
 
-def revise_guide(llm: StructuredLLM, guide: Guide, critique: Critique, study: Study | None = None) -> Guide:
+def revise_guide(
+    llm: StructuredLLM, guide: Guide, critique: Critique, study: Study | None = None
+) -> Guide:
     """Send the questions with error findings (only those) to be rewritten; apply the answers
     to those ids alone, and record each change as a Revision."""
     flagged = {
-        q.id: [f for f in critique.for_question(q.id) if f.severity == Severity.error] for q in guide.questions()
+        q.id: [f for f in critique.for_question(q.id) if f.severity == Severity.error]
+        for q in guide.questions()
     }
     flagged = {qid: errors for qid, errors in flagged.items() if errors}
     if not flagged:
@@ -125,21 +149,37 @@ def revise_guide(llm: StructuredLLM, guide: Guide, critique: Critique, study: St
             "id": qid,
             "text": guide.question(qid).text,
             "objectives": _objective_texts(study, guide.question(qid).objective_ids),
-            "findings": [{"code": f.code.value, "explanation": f.explanation, "rewrite": f.rewrite} for f in errors],
+            "findings": [
+                {"code": f.code.value, "explanation": f.explanation, "rewrite": f.rewrite}
+                for f in errors
+            ],
         }
         for qid, errors in flagged.items()
     ]
-    answer = llm.call("revise_guide", ReviseAnswer, study=_study_vars(study) if study else None, questions=items)
+    answer = llm.call(
+        "revise_guide", ReviseAnswer, study=_study_vars(study) if study else None, questions=items
+    )
     round_no = max((r.round for r in guide.revisions), default=0) + 1
     revised = guide.model_copy(deep=True)
     for rewrite in answer.rewrites:
         question = revised.question(rewrite.question_id)
         text = " ".join(rewrite.text.split())
-        if rewrite.question_id not in flagged or question is None or not text or text == question.text:
+        if (
+            rewrite.question_id not in flagged
+            or question is None
+            or not text
+            or text == question.text
+        ):
             continue
         reason = "; ".join(f"{f.code.value}: {f.explanation}" for f in flagged[rewrite.question_id])
         revised.revisions.append(
-            Revision(question_id=question.id, before=question.text, after=text, reason=reason, round=round_no)
+            Revision(
+                question_id=question.id,
+                before=question.text,
+                after=text,
+                reason=reason,
+                round=round_no,
+            )
         )
         question.text = text
         flagged.pop(rewrite.question_id)  # one rewrite per question
@@ -156,16 +196,24 @@ def regenerate(llm: StructuredLLM, guide: Guide, study: Study, target_id: str) -
     known = {o.id for o in study.objectives}
     redrafted = guide.model_copy(deep=True)
     question = redrafted.question(target_id)
-    section = redrafted.section_of(target_id) if question else next(
-        (s for s in redrafted.sections if s.id == target_id), None
+    section = (
+        redrafted.section_of(target_id)
+        if question
+        else next((s for s in redrafted.sections if s.id == target_id), None)
     )
     if section is None:
-        raise GuideAgentError(f"The guide has no question or section {target_id!r}.", title="Nothing to regenerate")
+        raise GuideAgentError(
+            f"The guide has no question or section {target_id!r}.", title="Nothing to regenerate"
+        )
     replaced = {target_id} if question else {q.id for q in section.questions}
     others = [q.text for q in guide.questions() if q.id not in replaced]
     variables: dict[str, Any] = {
         "study": _study_vars(study),
-        "section": {"title": section.title, "kind": section.kind.value, "objective_ids": section.objective_ids},
+        "section": {
+            "title": section.title,
+            "kind": section.kind.value,
+            "objective_ids": section.objective_ids,
+        },
         "current": [q.text for q in ([question] if question else section.questions)],
         "others": others,
         "target": "question" if question else "section",
@@ -197,7 +245,9 @@ def _study_vars(study: Study) -> dict[str, Any]:
         "product": study.context.product,
         "audience": study.context.audience,
         "session_minutes": study.session_minutes,
-        "objectives": [{"id": o.id, "text": o.text, "kind": o.kind.value} for o in study.objectives],
+        "objectives": [
+            {"id": o.id, "text": o.text, "kind": o.kind.value} for o in study.objectives
+        ],
         "segments": [s.name for s in study.participants.segments],
         "jargon_allowed": list(study.jargon_allowed),
     }

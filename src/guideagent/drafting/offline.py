@@ -37,7 +37,9 @@ from guideagent.schemas import (
 
 MAIN_MAX = 4  # main questions per objective; the plans never go below 2
 SIDE_MINUTES = 2.0  # one warm-up or wrap-up question
-DUPLICATE = 90  # rapidfuzz token-set ratio at which two questions ask the same thing (as the evals count)
+DUPLICATE = (
+    90  # rapidfuzz token-set ratio at which two questions ask the same thing (as the evals count)
+)
 
 
 def main_minutes(probes: int) -> float:
@@ -58,8 +60,15 @@ class Plan:
 
 
 LADDER = [
-    Plan(4, 3, 3, 3), Plan(3, 3, 3, 3), Plan(3, 2, 3, 3), Plan(3, 2, 2, 2), Plan(2, 3, 2, 2),
-    Plan(2, 2, 2, 2), Plan(2, 2, 1, 1), Plan(2, 1, 2, 2), Plan(2, 1, 1, 1),
+    Plan(4, 3, 3, 3),
+    Plan(3, 3, 3, 3),
+    Plan(3, 2, 3, 3),
+    Plan(3, 2, 2, 2),
+    Plan(2, 3, 2, 2),
+    Plan(2, 2, 2, 2),
+    Plan(2, 2, 1, 1),
+    Plan(2, 1, 2, 2),
+    Plan(2, 1, 1, 1),
 ]
 
 
@@ -106,7 +115,9 @@ class Picker:
                 if i in chosen:
                     continue
                 found = self.findings(candidate.text)
-                if found is None or (found if strict else any(f.severity == Severity.error for f in found)):
+                if found is None or (
+                    found if strict else any(f.severity == Severity.error for f in found)
+                ):
                     continue
                 chosen[i] = candidate
                 self.used.append(candidate.text)
@@ -129,7 +140,7 @@ def topic_for(objective: Objective | None, study: Study) -> Topic:
 
 
 def product_name(study: Study) -> str:
-    """"FreshCrate, a weekly meal-kit subscription (web and mobile)" -> "FreshCrate"."""
+    """ "FreshCrate, a weekly meal-kit subscription (web and mobile)" -> "FreshCrate"."""
     return re.split(r",|\s+[(–—-]\s*", study.context.product.strip(), maxsplit=1)[0].strip()
 
 
@@ -147,7 +158,9 @@ def side_candidates(kind: SectionKind, study: Study) -> list[Candidate]:
     if kind == SectionKind.wrap_up:
         return [Candidate(t) for t in bank.WRAP_UP]
     texts = list(bank.WARM_UP)
-    if product_name(study) and any(kind_for(o) == ObjectiveKind.improve_feature for o in study.objectives):
+    if product_name(study) and any(
+        kind_for(o) == ObjectiveKind.improve_feature for o in study.objectives
+    ):
         texts.insert(2, bank.WARM_UP_PRODUCT.format(product=product_name(study)))
     return [Candidate(t) for t in texts]
 
@@ -205,7 +218,9 @@ def draft_guide(study: Study) -> Guide:
             asked += 1
         notes = [f"Objective {objective.id}: {objective.text}"] if objective else []
         notes.append(bank.SECTION_NOTE[kind].format(idea=topic.idea or topic.subject))
-        sections.append(Section(id="", title=topic.title, objective_ids=ids, notes=notes, questions=questions))
+        sections.append(
+            Section(id="", title=topic.title, objective_ids=ids, notes=notes, questions=questions)
+        )
     wrap = picker.take(side_candidates(SectionKind.wrap_up, study), plan.wrap)
     sections.append(
         Section(
@@ -228,7 +243,9 @@ def alternatives(guide: Guide, study: Study | None, question: Question) -> list[
         return []
     if section.kind != SectionKind.main:
         return side_candidates(section.kind, study)
-    objective = next((study.objective(i) for i in question.objective_ids if study.objective(i)), None)
+    objective = next(
+        (study.objective(i) for i in question.objective_ids if study.objective(i)), None
+    )
     return candidates_for(objective, study)
 
 
@@ -248,7 +265,13 @@ def revise_guide(guide: Guide, critique: Critique, study: Study | None = None) -
             continue
         reason = "; ".join(f"{f.code.value}: {f.explanation}" for f in errors)
         revised.revisions.append(
-            Revision(question_id=question.id, before=question.text, after=chosen[0].text, reason=reason, round=round_no)
+            Revision(
+                question_id=question.id,
+                before=question.text,
+                after=chosen[0].text,
+                reason=reason,
+                round=round_no,
+            )
         )
         question.text, question.note = chosen[0].text, chosen[0].note or question.note
     return revised
@@ -271,7 +294,9 @@ def regenerate(guide: Guide, study: Study, target_id: str) -> Guide:
         return redrafted
     section = next((s for s in redrafted.sections if s.id == target_id), None)
     if section is None:
-        raise GuideAgentError(f"The guide has no question or section {target_id!r}.", title="Nothing to regenerate")
+        raise GuideAgentError(
+            f"The guide has no question or section {target_id!r}.", title="Nothing to regenerate"
+        )
     for question in section.questions:
         chosen = picker.take(alternatives(guide, study, question), 1)
         if chosen:

@@ -50,7 +50,9 @@ def revise_loop(
             break  # nothing the engine could fix: stop rather than spend another round
         guide, done = revised, round_no
         critique = engine.critique_guide(guide, study)
-    return DraftResult(guide=guide, critique=critique, revisions=guide.revisions[start:], rounds=done)
+    return DraftResult(
+        guide=guide, critique=critique, revisions=guide.revisions[start:], rounds=done
+    )
 
 
 def draft_and_revise(

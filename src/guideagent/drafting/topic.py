@@ -61,18 +61,92 @@ WH = re.compile(
     r"(?:often\s+|much\s+|well\s+|long\s+|exactly\s+)?(.*)$"
 )
 MODALS = {
-    "can", "could", "should", "would", "will", "might", "may", "must", "do", "does", "did",
-    "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "cannot", "not",
+    "can",
+    "could",
+    "should",
+    "would",
+    "will",
+    "might",
+    "may",
+    "must",
+    "do",
+    "does",
+    "did",
+    "don't",
+    "doesn't",
+    "didn't",
+    "won't",
+    "wouldn't",
+    "can't",
+    "cannot",
+    "not",
 }
-NOT_PEOPLE = {"filters", "letters", "papers", "orders", "numbers", "centers", "centres", "errors", "payments",
-              "documents", "statements", "comments", "elements", "requirements", "settings", "markers",
-              "trackers", "timers", "reminders", "counters", "headers", "folders", "containers", "servers"}
-DETERMINERS = {"a", "an", "the", "their", "your", "our", "this", "that", "its", "his", "her", "my", "each", "every"}
-ADVERB = re.compile(r"^(?:\w{4,}ly|today|now|still|ever|already|actually|currently|usually|typically)$")
-NOT_ADVERBS = {"family", "daily", "weekly", "monthly", "yearly", "hourly", "early", "only", "reply", "supply", "apply"}
+NOT_PEOPLE = {
+    "filters",
+    "letters",
+    "papers",
+    "orders",
+    "numbers",
+    "centers",
+    "centres",
+    "errors",
+    "payments",
+    "documents",
+    "statements",
+    "comments",
+    "elements",
+    "requirements",
+    "settings",
+    "markers",
+    "trackers",
+    "timers",
+    "reminders",
+    "counters",
+    "headers",
+    "folders",
+    "containers",
+    "servers",
+}
+DETERMINERS = {
+    "a",
+    "an",
+    "the",
+    "their",
+    "your",
+    "our",
+    "this",
+    "that",
+    "its",
+    "his",
+    "her",
+    "my",
+    "each",
+    "every",
+}
+ADVERB = re.compile(
+    r"^(?:\w{4,}ly|today|now|still|ever|already|actually|currently|usually|typically)$"
+)
+NOT_ADVERBS = {
+    "family",
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "hourly",
+    "early",
+    "only",
+    "reply",
+    "supply",
+    "apply",
+}
 PRONOUNS = {
-    "their": "your", "they": "you", "them": "you", "themselves": "yourself", "his": "your",
-    "her": "your", "theirs": "yours",
+    "their": "your",
+    "they": "you",
+    "them": "you",
+    "themselves": "yourself",
+    "his": "your",
+    "her": "your",
+    "theirs": "yours",
 }
 IDEA_VERBS = re.compile(
     r"\b(?:pay for|use|try|switch to|adopt|buy|sign up for|subscribe to|want|need|value|trust|"
@@ -102,9 +176,13 @@ class Topic:
 def kind_of(text: str) -> ObjectiveKind:
     """Guess an objective's kind from its wording, for briefs that leave it as "other"."""
     lowered = " ".join(text.lower().split())
-    if re.match(r"^(?:validate|test|see if|check whether|gauge)\b", lowered) or re.search(r"\bwhether\b.*\bwould\b", lowered):
+    if re.match(r"^(?:validate|test|see if|check whether|gauge)\b", lowered) or re.search(
+        r"\bwhether\b.*\bwould\b", lowered
+    ):
         return ObjectiveKind.validate_idea
-    if re.match(r"^(?:improve|evaluate)\b", lowered) or re.search(r"\b(?:get stuck|fail|break down|abandon)\b", lowered):
+    if re.match(r"^(?:improve|evaluate)\b", lowered) or re.search(
+        r"\b(?:get stuck|fail|break down|abandon)\b", lowered
+    ):
         return ObjectiveKind.improve_feature
     return ObjectiveKind.discover_needs
 
@@ -167,7 +245,7 @@ def _clause(clause: str, people: set[str], *, head: bool) -> Topic | None:
 
 
 def _lead_verb(words: list[str], people: set[str]) -> Topic | None:
-    """"what stops freelancers from sending invoices": sending invoices; "what makes X hard": X."""
+    """ "what stops freelancers from sending invoices": sending invoices; "what makes X hard": X."""
     rest = words[1:]
     lowered = [w.lower() for w in rest]
     if "from" in lowered:
@@ -195,10 +273,16 @@ def _verb_index(words: list[str], people: set[str]) -> int | None:
     return None
 
 
-def _from_parts(subject: list[str], verb: str, rest: list[str], people: set[str], *, head: bool) -> Topic:
+def _from_parts(
+    subject: list[str], verb: str, rest: list[str], people: set[str], *, head: bool
+) -> Topic:
     rest = _compound(rest)
-    before_preposition = re.split(r"\s+(?:with|at|in|of|who|from|on)\s+", " ".join(subject))[0].split()
-    person = _is_person(subject[-1], people) or any(_is_person(w, people) for w in before_preposition)
+    before_preposition = re.split(r"\s+(?:with|at|in|of|who|from|on)\s+", " ".join(subject))[
+        0
+    ].split()
+    person = _is_person(subject[-1], people) or any(
+        _is_person(w, people) for w in before_preposition
+    )
     if person and head and len(subject) > 1 and not _is_person(subject[0], people):
         # "which tools nurses rely on during handoff": the tools you rely on during handoff.
         return _noun_topic(" ".join(["the", *_head_noun(subject), "you", verb, *rest]), people)
@@ -211,12 +295,15 @@ def _from_parts(subject: list[str], verb: str, rest: list[str], people: set[str]
     if verb == "be":
         return _noun_topic(" ".join(subject), people)
     if verb in PROCESS_VERBS:
-        return _noun_topic(" ".join(subject + rest) if verb in {"work", "happen", "go"} else " ".join(subject), people)
+        return _noun_topic(
+            " ".join(subject + rest) if verb in {"work", "happen", "go"} else " ".join(subject),
+            people,
+        )
     return _noun_topic(" ".join([*subject, gerund(verb), *rest]), people)
 
 
 def _compound(rest: list[str]) -> list[str]:
-    """"for and run shift handoff" -> "for shift handoff": keep one verb of a pair."""
+    """ "for and run shift handoff" -> "for shift handoff": keep one verb of a pair."""
     for i, word in enumerate(rest[:4]):
         if word in {"and", "or"} and i + 1 < len(rest) and _base(rest[i + 1].lower()):
             if i + 2 == len(rest):  # "pause or cancel": nothing shared, keep both
@@ -226,7 +313,7 @@ def _compound(rest: list[str]) -> list[str]:
 
 
 def _stative(rest: list[str], people: set[str]) -> Topic:
-    """"feel about the new pricing" -> the new pricing; "require before an invoice gets paid"."""
+    """ "feel about the new pricing" -> the new pricing; "require before an invoice gets paid"."""
     text = re.sub(r"^to\s+(?:happen|be|get|see|find)\s+", "", " ".join(rest))
     found = re.match(r"^between\s+(.+)$", text)
     if found:
@@ -246,7 +333,10 @@ def _idea(clause: str, people: set[str]) -> Topic | None:
         return _idea_from_phrase(found.group(1), people)
     words = clause.split()
     i = _verb_index(words, people)
-    problem = re.search(r"\b(?:is|are)\s+(?:a|an)\s+(?:real\s+|big\s+)?(?:problem|issue|pain|challenge|need)\b", clause)
+    problem = re.search(
+        r"\b(?:is|are)\s+(?:a|an)\s+(?:real\s+|big\s+)?(?:problem|issue|pain|challenge|need)\b",
+        clause,
+    )
     if i is not None and problem:
         return _noun_topic(" ".join(w for w in words[:i] if not _is_filler(w)), people)
     if i is not None and not _is_person(words[i - 1], people) and not _is_gerund(words[0]):
@@ -255,7 +345,7 @@ def _idea(clause: str, people: set[str]) -> Topic | None:
 
 
 def _idea_from_phrase(phrase: str, people: set[str]) -> Topic:
-    """"in-app parking payments": idea as said, subject without the product adjectives."""
+    """ "in-app parking payments": idea as said, subject without the product adjectives."""
     idea = _strip_people(_pronouns(phrase), people) or phrase
     relative = re.search(r"\s(?:that|which)\s+(\w+)\s+(.+)$", idea)
     if relative and (_base(relative.group(1).lower()) or relative.group(1).endswith("s")):
@@ -295,7 +385,7 @@ def _subject_part(words: list[str]) -> list[str]:
 
 
 def _head_noun(subject: list[str]) -> list[str]:
-    """"tools nurses" -> ["tools"]: the words before the participants."""
+    """ "tools nurses" -> ["tools"]: the words before the participants."""
     for i, word in enumerate(subject):
         if word.lower().rstrip("'s") in PEOPLE or word.lower() in PEOPLE:
             return subject[:i] or subject
@@ -308,7 +398,8 @@ def _strip_people(text: str, people: set[str]) -> str:
     if found and _is_person(found.group(1), people):
         return f"{text[: found.start()]} when you {_pronouns(found.group(2))}".strip()
     found = re.search(
-        r"\s+(?:among|for|by|from|across|with)\s+(?:the\s+|our\s+|new\s+|existing\s+)?(\S+(?:\s+\S+)?)$", text
+        r"\s+(?:among|for|by|from|across|with)\s+(?:the\s+|our\s+|new\s+|existing\s+)?(\S+(?:\s+\S+)?)$",
+        text,
     )
     if found and any(_is_person(w, people) for w in found.group(1).split()):
         return text[: found.start()].strip()
@@ -316,13 +407,19 @@ def _strip_people(text: str, people: set[str]) -> str:
 
 
 def _strip_time(text: str) -> str:
-    return re.sub(r"\s+(?:today|now|currently|these days|at the moment|day to day|afterwards|in everyday use)$", "", text)
+    return re.sub(
+        r"\s+(?:today|now|currently|these days|at the moment|day to day|afterwards|in everyday use)$",
+        "",
+        text,
+    )
 
 
 def _people(audience: str) -> set[str]:
     """Our people words plus the plural nouns that open the audience ("Independent vendors
     who sell at markets" adds "vendors", not "markets")."""
-    head = re.split(r"\b(?:who|with|that|at|in|of|aged|using|trying|whose)\b|[,(;:]", audience.lower())[0]
+    head = re.split(
+        r"\b(?:who|with|that|at|in|of|aged|using|trying|whose)\b|[,(;:]", audience.lower()
+    )[0]
     return PEOPLE | {w for w in re.findall(r"[a-z]+", head) if len(w) > 3 and w.endswith("s")}
 
 
@@ -340,12 +437,29 @@ def _is_filler(word: str) -> bool:
 
 
 def _is_plain(word: str) -> bool:
-    return word.isalpha() and word not in {"the", "a", "an", "and", "or", "of", "in", "on", "to", "for", "with"}
+    return word.isalpha() and word not in {
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "to",
+        "for",
+        "with",
+    }
 
 
 def _is_gerund(word: str) -> bool:
     w = word.lower()
-    return w.endswith("ing") and len(w) > 5 and w not in {"something", "anything", "everything", "nothing", "morning", "evening", "during"}
+    return (
+        w.endswith("ing")
+        and len(w) > 5
+        and w
+        not in {"something", "anything", "everything", "nothing", "morning", "evening", "during"}
+    )
 
 
 def _skip_modals(words: list[str]) -> list[str]:

@@ -18,7 +18,9 @@ from guideagent.schemas.synthesis import InterviewNotes, Synthesis
 
 
 class ReviewedFinding(BaseModel):
-    reasoning: str = Field(description="Think first: why the question does or does not break the principle.")
+    reasoning: str = Field(
+        description="Think first: why the question does or does not break the principle."
+    )
     verdict: Literal["confirm", "add"] = Field(
         description="'confirm' a finding you were given, or 'add' one the rules missed."
     )
@@ -86,7 +88,9 @@ class LLMEngine:
 
         return await llm.aextract_notes(self.llm, transcript, study, guide)
 
-    def synthesize_themes(self, notes: list[InterviewNotes], study: Study | None = None) -> Synthesis:
+    def synthesize_themes(
+        self, notes: list[InterviewNotes], study: Study | None = None
+    ) -> Synthesis:
         from guideagent.synthesis import llm
 
         return llm.synthesize_themes(

@@ -43,7 +43,9 @@ class OfflineEngine:
 
         return offline.extract_notes(transcript, study, guide)
 
-    def synthesize_themes(self, notes: list[InterviewNotes], study: Study | None = None) -> Synthesis:
+    def synthesize_themes(
+        self, notes: list[InterviewNotes], study: Study | None = None
+    ) -> Synthesis:
         from guideagent.synthesis import offline
 
         return offline.synthesize_themes(notes, study, min_participants=self.min_participants)

@@ -151,7 +151,9 @@ class StructuredLLM:
             import instructor
             import openai
 
-            self._sync = instructor.from_openai(openai.OpenAI(**self._client_kwargs()), mode=self._mode())
+            self._sync = instructor.from_openai(
+                openai.OpenAI(**self._client_kwargs()), mode=self._mode()
+            )
         return self._sync
 
     def async_client(self):
@@ -166,7 +168,9 @@ class StructuredLLM:
             import openai
 
             self._async = {k: v for k, v in self._async.items() if not v[0].is_closed()}
-            client = instructor.from_openai(openai.AsyncOpenAI(**self._client_kwargs()), mode=self._mode())
+            client = instructor.from_openai(
+                openai.AsyncOpenAI(**self._client_kwargs()), mode=self._mode()
+            )
             entry = self._async[id(loop)] = (loop, client)
         return entry[1]
 
@@ -281,7 +285,6 @@ class StructuredLLM:
 def _short(exc: BaseException, limit: int = 200) -> str:
     text = " ".join(str(exc).split())
     return text[:limit] + ("…" if len(text) > limit else "")
-
 
 
 def plain_client(settings: Settings, *, timeout: float | None = None):

@@ -17,7 +17,9 @@ class SectionKind(StrEnum):
 class Probe(BaseModel):
     """A follow-up the interviewer asks when the answer needs depth."""
 
-    text: str = Field(description="The follow-up, asking for a specific example, a feeling or what happened next.")
+    text: str = Field(
+        description="The follow-up, asking for a specific example, a feeling or what happened next."
+    )
 
 
 class Question(BaseModel):
@@ -30,7 +32,8 @@ class Question(BaseModel):
         default_factory=list, description="Ids of the study objectives this question serves."
     )
     minutes: float | None = Field(
-        default=None, description="Estimated minutes to ask it and hear the answer, probes included."
+        default=None,
+        description="Estimated minutes to ask it and hear the answer, probes included.",
     )
     note: str | None = Field(default=None, description="A note to the interviewer, not read aloud.")
 

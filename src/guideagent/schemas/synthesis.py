@@ -10,7 +10,6 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-
 # A theme shows each participant's strongest quotes first, at most this many from one
 # person (so one talkative participant cannot fill it) and this many in all. Both engines
 # use these, so their outputs and eval scores compare like with like.

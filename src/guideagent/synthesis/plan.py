@@ -16,7 +16,9 @@ from guideagent.synthesis.cost import CostEstimate, estimate_cost
 from guideagent.synthesis.pipeline import pending_transcripts
 from guideagent.synthesis.redact import Redactor
 
-REDACTION_NOTE = "Emails, phone numbers and the names you listed are redacted before they leave this machine."
+REDACTION_NOTE = (
+    "Emails, phone numbers and the names you listed are redacted before they leave this machine."
+)
 
 
 @dataclass

@@ -64,4 +64,3 @@ def _last_synthesis(folder: Path) -> Synthesis | None:
         return Synthesis.model_validate_json(path.read_text(encoding="utf-8"))
     except ValueError:
         return None
-
