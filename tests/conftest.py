@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
 import pytest
 from fakes.fixtures import fake_openai  # noqa: F401  (registers the fixture)
 
@@ -58,3 +63,25 @@ def fast_llm(llm_settings):
     from guideagent.engines.structured import StructuredLLM
 
     return StructuredLLM(llm_settings, backoff=0.01, backoff_max=0.05)
+
+
+@pytest.fixture(scope="session")
+def wheel_names(tmp_path_factory) -> set[str]:
+    """The files in a wheel built from this checkout, built once per test run."""
+    outdir = tmp_path_factory.mktemp("wheel")
+    root = Path(__file__).resolve().parents[1]
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(outdir),
+            str(root),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return set(zipfile.ZipFile(next(outdir.glob("guideagent-*.whl"))).namelist())
