@@ -15,7 +15,6 @@ from guideagent.schemas.transcript import Role, Transcript, Utterance
 
 # Roughly four characters per token for English text; good enough for budgets and costs.
 CHARS_PER_TOKEN = 4
-DEFAULT_CONTEXT_TOKENS = 12_000
 _TAG = re.compile(r"</?\s*transcript\s*>", re.IGNORECASE)
 
 

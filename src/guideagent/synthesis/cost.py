@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from guideagent.config import Settings
 from guideagent.schemas import Guide, Study, Transcript
 from guideagent.synthesis.chunking import (
-    DEFAULT_CONTEXT_TOKENS,
     chunk_utterances,
     estimate_tokens,
     render_utterances,
@@ -107,7 +106,7 @@ def estimate_cost(
         parts=1,
         transcript="",
     )
-    budget = int(getattr(settings, "context_tokens", None) or DEFAULT_CONTEXT_TOKENS)
+    budget = settings.context_tokens
     floor, share, ceiling = NOTES_COMPLETION
     calls = prompt = completion = 0
     for transcript in pending:

@@ -73,7 +73,7 @@ def engine_tag(engine: Engine) -> str:
     parts = [engine.name, __version__]
     settings = getattr(engine, "settings", None)
     if settings is not None:
-        parts += [str(settings.model), str(getattr(settings, "context_tokens", ""))]
+        parts += [str(settings.model), str(settings.context_tokens)]
     if engine.name == "llm":
         from guideagent.prompts import prompts_root
 
