@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -10,28 +11,15 @@ from pathlib import Path
 import pytest
 from fakes.fixtures import fake_openai  # noqa: F401  (registers the fixture)
 
-PROVIDER_VARS = [
-    "OPENAI_API_KEY",
-    "OPENAI_BASE_URL",
-    "GUIDEAGENT_API_KEY",
-    "GUIDEAGENT_BASE_URL",
-    "GUIDEAGENT_ENGINE",
-    "GUIDEAGENT_MODEL",
-    "GUIDEAGENT_MODE",
-    "GUIDEAGENT_TIMEOUT",
-    "GUIDEAGENT_MAX_RETRIES",
-    "GUIDEAGENT_VALIDATION_RETRIES",
-    "GUIDEAGENT_CONCURRENCY",
-    "GUIDEAGENT_REDACT",
-    "GUIDEAGENT_REVISE_ROUNDS",
-]
+# Every variable guideagent or the openai client reads: a developer's shell never leaks in.
+ISOLATED_PREFIXES = ("GUIDEAGENT_", "OPENAI_")
 
 
 @pytest.fixture(autouse=True)
 def isolated_config(tmp_path_factory, monkeypatch):
     """Point config and user data at temp paths and clear provider variables."""
-    for var in PROVIDER_VARS:
-        monkeypatch.delenv(var, raising=False)
+    for var in [v for v in os.environ if v.startswith(ISOLATED_PREFIXES)]:
+        monkeypatch.delenv(var)
     config = tmp_path_factory.mktemp("config") / "config.toml"
     monkeypatch.setenv("GUIDEAGENT_CONFIG", str(config))
     # The app's recent-studies list and other user data: never the user's real ones.

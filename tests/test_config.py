@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from guideagent.config import load_settings, save_settings
@@ -68,3 +73,41 @@ def test_save_never_writes_the_key(isolated_config):
     assert "sk-secret" not in text
     again = load_settings()
     assert again.model == "m1" and again.concurrency == 3 and again.api_key is None
+
+
+def test_no_provider_or_guideagent_variable_leaks_in():
+    """Run inside the suite, and by the test below with a polluted shell."""
+    leaked = {
+        var
+        for var in os.environ
+        if var.startswith(("GUIDEAGENT_", "OPENAI_"))
+        and var not in {"GUIDEAGENT_CONFIG", "GUIDEAGENT_DATA_DIR"}
+    }
+    assert leaked == set()
+
+
+def test_a_developers_shell_does_not_leak_into_tests():
+    polluted = {
+        **os.environ,
+        "GUIDEAGENT_CONTEXT_TOKENS": "5",
+        "GUIDEAGENT_MIN_PARTICIPANTS": "99",
+        "GUIDEAGENT_SOMETHING_NEW": "x",
+        "OPENAI_BASE_URL": "http://127.0.0.1:9/v1",
+        "OPENAI_ORG_ID": "org-leak",
+    }
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            f"{__file__}::test_no_provider_or_guideagent_variable_leaks_in",
+        ],
+        env=polluted,
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parent.parent,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -137,21 +137,20 @@ def engine(fast_llm):
 
 
 def test_map_step_runs_interviews_concurrently(fake_openai, engine, tmp_path):
-    fake_openai.responder = Model(delay=0.5)
+    # Each answer takes 1.5 s, so calls made one after another could never overlap: four
+    # in flight at once proves concurrency without depending on how busy the machine is.
+    fake_openai.responder = Model(delay=1.5)
     transcripts = [interview(f"P{n}") for n in range(1, 5)]
     started = time.monotonic()
     run = synthesize_study(transcripts, engine, study=STUDY, cache_dir=tmp_path, concurrency=4)
     elapsed = time.monotonic() - started
     arrivals = [r.time for r in fake_openai.chat_requests if "<transcript>" in str(r.body)]
-    map_phase = max(arrivals) - min(arrivals) + 0.5
+    map_phase = max(arrivals) - min(arrivals) + 1.5
     print(
-        f"\n4 interviews x 0.5 s, concurrency 4: map phase {map_phase:.2f} s, whole run {elapsed:.2f} s "
+        f"\n4 interviews x 1.5 s, concurrency 4: map phase {map_phase:.2f} s, whole run {elapsed:.2f} s "
         f"(client setup included); in flight at once: {fake_openai.in_flight_max}"
     )
-    # In sequence, the last interview could not even start before 1.5 s had passed.
-    assert max(arrivals) - min(arrivals) < 0.4, "the 4 map calls must be in flight together"
-    assert fake_openai.in_flight_max >= 4
-    assert elapsed < 2.0 + 0.5, "4 x 0.5 s in sequence plus the themes call would take 2.5 s"
+    assert fake_openai.in_flight_max >= 4, "the 4 map calls must be in flight together"
     theme = run.synthesis.themes[0]
     assert (
         run.synthesis.prevalence(theme) == "4 of 4"

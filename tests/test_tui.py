@@ -417,7 +417,7 @@ async def test_test_connection_lists_models_and_reports_errors(tmp_path, fake_op
 
 
 async def test_palette_offers_the_main_actions(tmp_path):
-    from textual.command import CommandPalette
+    from textual.command import CommandList, CommandPalette
 
     study = copy_demo(tmp_path / "demo", guide=False)
     app = make_app(study)
@@ -427,7 +427,14 @@ async def test_palette_offers_the_main_actions(tmp_path):
         await settle(pilot, app)
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"draft the guide")
-        await pilot.pause(0.5)
+        palette = app.screen
+        results = palette.query_one(CommandList)
+
+        def searched() -> bool:
+            searching = any(w.node is palette and not w.is_finished for w in app.workers)
+            return not searching and results.option_count > 0
+
+        await wait_until(pilot, searched)
         await pilot.press("enter")
         await settle(pilot, app)
         await settle(pilot, app)
@@ -506,10 +513,11 @@ DRAFT = {
 
 
 async def test_ui_stays_responsive_while_the_model_thinks(tmp_path, fake_openai, llm_settings):
-    from fakes import Delay, Reply
+    from fakes import Held, Reply
 
-    settings = llm_settings.model_copy(update={"revise_rounds": 0, "timeout": 10.0})
-    fake_openai.push(Delay(3.0, Reply(DRAFT)), Reply({"findings": []}))
+    settings = llm_settings.model_copy(update={"revise_rounds": 0, "timeout": 30.0})
+    draft = Held(Reply(DRAFT))
+    fake_openai.push(draft, Reply({"findings": []}))
     study = copy_demo(tmp_path / "demo", guide=False)
     app = make_app(study, settings=settings)
     async with app.run_test(size=SIZE) as pilot:
@@ -518,14 +526,15 @@ async def test_ui_stays_responsive_while_the_model_thinks(tmp_path, fake_openai,
         await pilot.press("2")
         await settle(pilot, app)
         await pilot.press("d")
-        await pilot.pause(0.2)
+        await pilot.pause()
         pane = screen.query_one("GuidePane")
         assert pane.busy  # the draft worker is waiting on the model
         await pilot.press("1")
         screen.query_one("#audience").focus()
         await pilot.press(*"couples")
         assert screen.query_one("#audience").value == "couples"
-        assert pane.busy, "the model answered before the typing was done: lengthen the Delay"
+        assert pane.busy  # typing went on while the model was still thinking
+        draft.release()
         await settle(pilot, app)
         assert not pane.busy
         assert screen.session.guide.title == "Budget check-ins"

@@ -42,7 +42,11 @@ def offline_settings(**overrides):
 def make_app(study: Path | None = None, *, settings=None, engine=None):
     from guideagent.tui.app import GuideAgentApp
 
-    return GuideAgentApp(settings or offline_settings(), study=study, engine=engine)
+    app = GuideAgentApp(
+        settings or offline_settings(), study=study, engine=engine, cursor_blink=False
+    )
+    app.animation_level = "none"
+    return app
 
 
 async def settle(pilot, app) -> None:

@@ -40,7 +40,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
@@ -105,6 +105,18 @@ class Delay:
 
 
 @dataclass(frozen=True)
+class Held:
+    """Send ``then`` only once the test calls ``release()``: a call that must still be in
+    flight when the test looks, with no timing luck. ``stop()`` drops the connection."""
+
+    then: Answer
+    gate: threading.Event = field(default_factory=threading.Event, compare=False)
+
+    def release(self) -> None:
+        self.gate.set()
+
+
+@dataclass(frozen=True)
 class Malformed:
     """A 200 application/json response whose body is not valid JSON."""
 
@@ -122,7 +134,7 @@ class Drop:
     """The connection is closed without any response."""
 
 
-Answer = ToolCall | Content | Reply | Refusal | Fault | Delay | Malformed | Truncated | Drop
+Answer = ToolCall | Content | Reply | Refusal | Fault | Delay | Held | Malformed | Truncated | Drop
 ANSWER_TYPES: tuple[type, ...] = (
     ToolCall,
     Content,
@@ -130,6 +142,7 @@ ANSWER_TYPES: tuple[type, ...] = (
     Refusal,
     Fault,
     Delay,
+    Held,
     Malformed,
     Truncated,
     Drop,
@@ -454,6 +467,12 @@ class _Handler(BaseHTTPRequestHandler):
                     self._drop()
                 else:
                     self._send_answer(then, request, record)
+            case Held(then=then, gate=gate):
+                while not gate.wait(0.05):
+                    if fake._stopping.is_set():
+                        self._drop()
+                        return
+                self._send_answer(then, request, record)
             case Fault(status=status, body=body, headers=headers):
                 if isinstance(body, str):
                     self._send_bytes(status, body.encode(), "text/plain; charset=utf-8", headers)

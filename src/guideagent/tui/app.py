@@ -10,10 +10,11 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import on
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding
 from textual.message_pump import MessagePump
+from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
 
 from guideagent.config import Settings
@@ -46,8 +47,10 @@ class GuideAgentApp(CoreWorkers, App[int]):
         study: Path | None = None,
         engine: Engine | None = None,
         recent_path: Path | None = None,
+        cursor_blink: bool = True,
     ) -> None:
         super().__init__()
+        self.cursor_blink = cursor_blink
         self.settings = settings
         self.start_study = study
         self.recent_path = recent_path
@@ -77,6 +80,14 @@ class GuideAgentApp(CoreWorkers, App[int]):
         return self.settings.resolved_engine()
 
     # -- lifecycle ------------------------------------------------------------------------
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # A steady cursor for people who ask for no animation, and for screenshots that
+        # must not depend on when the blink timer last fired.
+        if not self.cursor_blink or self.animation_level == "none":
+            widget = event.widget
+            if isinstance(widget, Input | TextArea):
+                widget.cursor_blink = False
+
     def on_mount(self) -> None:
         # instructor logs every failed attempt at ERROR; the app reports failures itself.
         logging.getLogger("instructor").setLevel(logging.CRITICAL)
