@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -123,13 +124,31 @@ def main(argv: list[str] | None = None) -> int:
         }
         settings = load_settings(overrides)
         module = importlib.import_module(f"guideagent.commands.{args.command}")
-        return int(module.run(args, settings) or 0)
+        code = int(module.run(args, settings) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler, not at exit
+        return code
     except GuideAgentError as exc:
         print(f"{exc.title}: {exc.message}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("Interrupted. Finished work was saved.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader closed the pipe (`... | head -1`): stop quietly, the shell's way (141).
+
+    stdout is pointed at devnull so the interpreter's final flush at exit does not raise
+    a second BrokenPipeError and print a traceback (the recipe in Python's signal docs).
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return 141
 
 
 def announce_engine(settings, stream=None) -> None:
