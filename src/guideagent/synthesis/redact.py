@@ -1,13 +1,19 @@
 """Replace personal data with placeholders before text leaves the machine, and put it back.
 
-Emails, phone numbers, card numbers and the names the user lists become stable tokens
-("[EMAIL_1]", "[PHONE_2]", "[CARD_1]", "[NAME_3]"): the same text always gets the same
-token from one `Redactor`, across calls and transcripts, so the model can still follow who
-is who, and `restore` swaps the originals back into whatever the model wrote.
+What is caught, each as a stable token ("[EMAIL_1]", "[PHONE_2]", "[NAME_3]"): emails,
+written or said aloud ("maria dot gonzalez at gmail dot com", "jo [at] acme [dot] com");
+phone numbers in digits (international, US, UK, FR, 7-digit local) or in words ("oh seven
+seven double oh…"); card numbers (Luhn); IBANs (mod-97); postcodes (UK, US ZIP after a
+state or "zip", common EU shapes beside an address or a city); national-ID shapes (US SSN,
+NHS with its check digit, UK National Insurance, and any long code right after "passport",
+"ID number" and the like); street addresses; and names (the ones the user lists and the
+transcripts' speaker labels). The same text always gets the same token from one
+`Redactor`, so the model can still follow who is who, and `restore` swaps the originals
+back into whatever the model wrote.
 
-Precision matters as much as recall here: a year, a price or a time turned into
-"[PHONE_1]" would corrupt quotes, so phone shapes are matched per convention
-(international "+", US, UK, FR) and card numbers must pass the Luhn check.
+Precision matters as much as recall: a year, a price, a time, a version or a product
+number turned into "[PHONE_1]" would corrupt quotes. So every shape that ordinary numbers
+can also take needs a check digit, a context word, or a shape no quantity has.
 """
 
 from __future__ import annotations
@@ -18,8 +24,38 @@ from dataclasses import dataclass
 
 from guideagent.schemas.transcript import Transcript
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+KINDS = ("EMAIL", "PHONE", "CARD", "IBAN", "ID", "ADDRESS", "POSTCODE", "NAME")
+
+# -- emails -------------------------------------------------------------------------------
+
+_AT = r"(?:\s*@\s*|\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+)"
+_DOT = r"(?:\.|\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+)"
+_TLD = (
+    r"(?:com|org|net|edu|gov|io|co|uk|us|ca|au|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|ie|pl|pt"
+    r"|cz|eu|in|jp|br|mx|nz|za|info|biz|me|app|dev|ai|tech|email|mail)"
+)
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?!\w)")
-_CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
+_SPOKEN_EMAIL = re.compile(
+    rf"(?<![\w.+-])(?P<local>[\w+-]+(?:{_DOT}[\w+-]+)*)(?P<at>{_AT})"
+    rf"[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+)*{_DOT}{_TLD}(?![\w-])",
+    re.IGNORECASE,
+)
+# A spoken " at " only makes an email when what comes before it could be a mailbox name.
+_NOT_A_MAILBOX = _words(
+    "i me my you we us it its they them he she him her this that these those there here "
+    "is was be been am are were look looked looking went go goes going get got come came "
+    "stay stayed live lived work worked working home one anything something everything "
+    "site website page web online email mail app store shop office desk both all just "
+    "and or but so then also even still only"
+)
+
+# -- phones -------------------------------------------------------------------------------
+
 _PHONE = re.compile(
     r"(?<![\w+])(?:"
     r"\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){1,4}"  # international
@@ -28,7 +64,84 @@ _PHONE = re.compile(
     r"|0\d(?:[\s.-]?\d{2}){4}"  # FR
     r")(?![\w-]|\.\d)"
 )
-_TOKEN = re.compile(r"\[?\b(EMAIL|PHONE|CARD|NAME)_(\d+)\b\]?")
+_LOCAL_PHONE = re.compile(r"(?<![\w$£€#/.,:+-])(?:\d{3}[\s.-]\d{4}|\d{10,11})(?![\w/%]|[.,:-]\d)")
+_PHONE_CONTEXT = re.compile(
+    r"\b(?:call|calls|called|calling|phone|cell|mobile|landline|ring|text|texts|dial|reach"
+    r"|number|tel|whatsapp|fax|extension|ext|desk|reception|hotline|helpline|switchboard"
+    r"|line|contact)\b",
+    re.IGNORECASE,
+)
+_NOT_PHONE_CONTEXT = re.compile(
+    r"\b(?:part|parts|sku|order|orders|item|items|product|model|serial|invoice|ticket|ref"
+    r"|reference|version|build|batch|lot|room|flight|case|po|id|account)\b\W*(?:number|no\.?|#)?\W*$",
+    re.IGNORECASE,
+)
+_DIGIT_WORDS = {
+    "zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2", "three": "3",
+    "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+_WORD = r"(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|\d{1,4})"
+_SPOKEN_PHONE = re.compile(
+    rf"(?<![\w-])(?:(?:double|triple)\s+)?{_WORD}"
+    rf"(?:(?:\s*,\s*|\s+|-)(?:(?:double|triple)\s+)?(?:{_WORD}|hundred|thousand)){{3,}}(?![\w-])",
+    re.IGNORECASE,
+)
+
+# -- numbers with check digits, IDs --------------------------------------------------------
+
+_CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
+_IBAN = re.compile(
+    r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])"
+)
+_SSN = re.compile(r"(?<![\w-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])")
+_NHS = re.compile(r"(?<![\w-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\w-])")
+_NI = re.compile(r"(?<![\w])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D](?!\w)")
+_ID_CONTEXT = re.compile(
+    r"(?i:\b(?:passport|social security|SSN|national insurance|NI number|NHS number"
+    r"|national id|id number|identity number|identity card|ID card|tax id|tax number|TIN"
+    r"|BSN|DNI|NIE|SIN|personnummer|driver'?s licen[cs]e|licen[cs]e number)\b)[^\n.;]{0,25}?"
+    r"(?<![\w-])(?P<id>[A-Z0-9]*\d[A-Z0-9]*(?:[ -][A-Z0-9]*\d[A-Z0-9]*)*)(?![\w-])"
+)
+
+# -- addresses and postcodes ----------------------------------------------------------------
+
+_STREET_TYPES = (
+    r"(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl"
+    r"|terrace|close|crescent|square|sq|parkway|pkwy|highway|hwy|row|mews|grove|gardens)"
+)
+_NOT_A_STREET_NAME = _words(
+    "the a an my our your his her their this that of to in on at by for from down up "
+    "along across over past near and or miles mile minutes minute hours blocks block km "
+    "meters metres steps doors houses years days weeks times people main"
+)
+_STREET = re.compile(
+    rf"(?<![\w-])(?P<number>\d{{1,5}}[A-Za-z]?),?\s+(?P<name>(?:[A-Za-z][\w'’-]*\s+){{1,3}}){_STREET_TYPES}\b\.?",
+    re.IGNORECASE,
+)
+_EU_STREET = re.compile(
+    r"(?<![\w-])[A-ZÄÖÜ][\wäöüßéè-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm"
+    r"|gracht|laan|straat|plein|kade|vej|gatan|gade|väg)\s+\d{1,4}[a-z]?(?!\w)"
+    r"|(?<![\w-])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|place|chemin|allée"
+    r"|impasse|quai|via|viale|piazza|calle|avenida|plaza|rua)\s+(?:(?:de|du|des|la|le|d'|del"
+    r"|della|di)\s+)*[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)*",
+)
+_UK_POSTCODE = re.compile(r"(?<![\w-])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
+_US_STATES = (
+    r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV"
+    r"|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
+)
+_ZIP = re.compile(rf"\b(?:{_US_STATES})\.?,?\s+(?P<code>\d{{5}}(?:-\d{{4}})?)(?![\w-])")
+_POSTCODE_AFTER_WORD = re.compile(
+    r"(?i:\b(?:postcode|post code|postal code|zip|zip code|zipcode|PLZ|code postal|CAP)\b)"
+    r"[\s:,]*(?:is\s+|was\s+)?(?P<code>(?i:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})"
+    r"|[1-9]\d{3} ?[A-Z]{2}|\d{5}(?:-\d{4})?|\d{4})(?![\w-])"
+)
+_EU_POSTCODE = re.compile(
+    r"(?:(?<=, )|(?<=,)|(?<=\b[A-Z]-))(?P<code>\d{4,5}|[1-9]\d{3} ?[A-Z]{2})\s+(?=[A-ZÀ-Ý][a-zà-ÿ]+)"
+)
+_NL_POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?=\s+[A-Z][a-z])")
+
+_TOKEN = re.compile(rf"\[?\b({'|'.join(KINDS)})_(\d+)\b\]?")
 
 
 @dataclass(frozen=True)
@@ -91,20 +204,103 @@ class Redactor:
         return self._token_for[key]
 
     def _matches(self, text: str) -> Iterator[_Match]:
-        for m in _EMAIL.finditer(text):
-            yield _Match(m.start(), m.end(), "EMAIL", m[0])
-        for m in _CARD.finditer(text):
-            digits = re.sub(r"\D", "", m[0])
-            if 13 <= len(digits) <= 19 and _luhn_ok(digits):
-                yield _Match(m.start(), m.end(), "CARD", m[0])
-        for m in _PHONE.finditer(text):
-            digits = re.sub(r"\D", "", m[0])
-            if (8 if m[0].startswith("+") else 9) <= len(digits) <= 15:
-                yield _Match(m.start(), m.end(), "PHONE", m[0])
+        # Order matters for ties at one start: earlier detectors win (see _non_overlapping).
+        yield from _emails(text)
+        yield from _checked_numbers(text)
+        yield from _ids(text)
+        yield from _phones(text)
+        yield from _addresses(text)
         for pattern, needs_capital in self._names:
             for m in pattern.finditer(text):
                 if not needs_capital or m[0][0].isupper():
                     yield _Match(m.start(), m.end(), "NAME", m[0])
+
+
+def _emails(text: str) -> Iterator[_Match]:
+    for m in _EMAIL.finditer(text):
+        yield _Match(m.start(), m.end(), "EMAIL", m[0])
+    for m in _SPOKEN_EMAIL.finditer(text):
+        spoken_at = "@" not in m["at"] and not re.search(r"[\[({<]", m["at"])
+        local = re.split(_DOT, m["local"], flags=re.IGNORECASE)
+        if spoken_at and (
+            local[0].lower() in _NOT_A_MAILBOX or local[-1].lower() in _NOT_A_MAILBOX
+        ):
+            continue
+        if local[0].isdigit():
+            continue
+        yield _Match(m.start(), m.end(), "EMAIL", m[0])
+
+
+def _checked_numbers(text: str) -> Iterator[_Match]:
+    for m in _CARD.finditer(text):
+        digits = re.sub(r"\D", "", m[0])
+        if 13 <= len(digits) <= 19 and _luhn_ok(digits):
+            yield _Match(m.start(), m.end(), "CARD", m[0])
+    for m in _IBAN.finditer(text):
+        if _iban_ok(m[0]):
+            yield _Match(m.start(), m.end(), "IBAN", m[0])
+
+
+def _ids(text: str) -> Iterator[_Match]:
+    for m in _SSN.finditer(text):
+        yield _Match(m.start(), m.end(), "ID", m[0])
+    for m in _NHS.finditer(text):
+        if _nhs_ok(re.sub(r"\D", "", m[0])) and re.search(r"\bNHS\b", text[: m.start()][-60:]):
+            yield _Match(m.start(), m.end(), "ID", m[0])
+    for m in _NI.finditer(text):
+        yield _Match(m.start(), m.end(), "ID", m[0])
+    for m in _ID_CONTEXT.finditer(text):
+        if sum(c.isdigit() for c in m["id"]) >= 5:
+            yield _Match(m.start("id"), m.end("id"), "ID", m["id"])
+
+
+def _phones(text: str) -> Iterator[_Match]:
+    for m in _PHONE.finditer(text):
+        digits = re.sub(r"\D", "", m[0])
+        if (8 if m[0].startswith("+") else 9) <= len(digits) <= 15:
+            yield _Match(m.start(), m.end(), "PHONE", m[0])
+    for m in _LOCAL_PHONE.finditer(text):
+        before = text[: m.start()]
+        if _NOT_PHONE_CONTEXT.search(before[-30:]):
+            continue
+        if _PHONE_CONTEXT.search(before[-40:]):
+            yield _Match(m.start(), m.end(), "PHONE", m[0])
+    for m in _SPOKEN_PHONE.finditer(text):
+        digits = _spoken_digits(m[0])
+        if 7 <= len(digits) <= 15 and sum(not w.isdigit() for w in re.findall(r"\w+", m[0])) >= 3:
+            yield _Match(m.start(), m.end(), "PHONE", m[0])
+
+
+def _addresses(text: str) -> Iterator[_Match]:
+    for m in _STREET.finditer(text):
+        words = m["name"].split()
+        if any(w.lower() in _NOT_A_STREET_NAME for w in words):
+            continue
+        yield _Match(m.start(), m.end(), "ADDRESS", m[0].rstrip("."))
+    for m in _EU_STREET.finditer(text):
+        yield _Match(m.start(), m.end(), "ADDRESS", m[0])
+    for m in _UK_POSTCODE.finditer(text):
+        if m[0][-2:] not in {"GB", "TB"}:
+            yield _Match(m.start(), m.end(), "POSTCODE", m[0])
+    for pattern in (_ZIP, _POSTCODE_AFTER_WORD, _EU_POSTCODE):
+        for m in pattern.finditer(text):
+            yield _Match(m.start("code"), m.end("code"), "POSTCODE", m["code"])
+    for m in _NL_POSTCODE.finditer(text):
+        yield _Match(m.start(), m.end(), "POSTCODE", m[0])
+
+
+def _spoken_digits(spoken: str) -> str:
+    digits: list[str] = []
+    repeat = 1
+    for word in re.findall(r"[A-Za-z]+|\d+", spoken.lower()):
+        if word in ("double", "triple"):
+            repeat = 2 if word == "double" else 3
+        elif word in ("hundred", "thousand"):
+            digits.extend("0" * (2 if word == "hundred" else 3))
+        else:
+            digits.extend(_DIGIT_WORDS.get(word, word) * repeat)
+            repeat = 1
+    return "".join(digits)
 
 
 def redact_transcript(transcript: Transcript, redactor: Redactor) -> Transcript:
@@ -116,6 +312,31 @@ def redact_transcript(transcript: Transcript, redactor: Redactor) -> Transcript:
             u.model_copy(update={"speaker": speaker, "text": redactor.redact(u.text)})
         )
     return transcript.model_copy(update={"utterances": utterances})
+
+
+# Speaker labels that are roles, not people ("Interviewer", "Speaker 2", "P3").
+_ROLE_LABEL = re.compile(
+    r"^(?:interviewer|moderator|researcher|facilitator|participant|respondent|interviewee"
+    r"|speaker|host|guest|note ?taker|observer|unknown|customer|user|pm|ux|me|you"
+    r"|[A-Z]{1,2})?\s*[-_#]?\s*\d*$",
+    re.IGNORECASE,
+)
+
+
+def speaker_names(transcripts: Iterable[Transcript]) -> list[str]:
+    """Speaker labels that look like people's names, for redaction by default."""
+    names: dict[str, None] = {}
+    for transcript in transcripts:
+        for u in transcript.utterances:
+            label = " ".join(u.speaker.split())
+            if label and not _ROLE_LABEL.match(label) and any(c.isalpha() for c in label):
+                names.setdefault(label, None)
+    return list(names)
+
+
+def default_names(study_names: Iterable[str], transcripts: Iterable[Transcript]) -> list[str]:
+    """The names redacted by default: the ones the user listed plus the speaker labels."""
+    return list(dict.fromkeys([*study_names, *speaker_names(transcripts)]))
 
 
 def _name_patterns(names: Iterable[str]) -> list[tuple[re.Pattern[str], bool]]:
@@ -133,12 +354,14 @@ def _whole_words(words: list[str]) -> re.Pattern[str]:
 
 
 def _non_overlapping(matches: Iterable[_Match]) -> list[_Match]:
-    """Earlier detectors win ties (an email's digits are not a phone); then longer spans."""
+    """The longest span wins where two overlap (a street address over its house number's
+    phone shape); at equal length, the earlier detector (an email's digits are not a phone)."""
+    ranked = sorted(enumerate(matches), key=lambda im: (-(im[1].end - im[1].start), im[0]))
     chosen: list[_Match] = []
-    for match in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
-        if not chosen or match.start >= chosen[-1].end:
+    for _, match in ranked:
+        if all(match.end <= c.start or match.start >= c.end for c in chosen):
             chosen.append(match)
-    return chosen
+    return sorted(chosen, key=lambda m: m.start)
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -149,3 +372,20 @@ def _luhn_ok(digits: str) -> bool:
             value = value * 2 - 9 if value > 4 else value * 2
         total += value
     return total % 10 == 0
+
+
+def _iban_ok(candidate: str) -> bool:
+    code = candidate.replace(" ", "")
+    if not 15 <= len(code) <= 34:
+        return False
+    moved = code[4:] + code[:4]
+    return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
+
+
+def _nhs_ok(digits: str) -> bool:
+    if len(digits) != 10:
+        return False
+    total = sum(int(d) * (10 - i) for i, d in enumerate(digits[:9]))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
