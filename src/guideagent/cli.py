@@ -15,7 +15,7 @@ from pathlib import Path
 from guideagent import __version__
 from guideagent.errors import GuideAgentError
 
-COMMANDS = ("critique", "new", "draft", "export", "synthesize", "demo", "config", "tui")
+COMMANDS = ("critique", "new", "draft", "export", "synthesize", "demo", "config", "tui", "redact")
 
 
 def _provider_flags(parser: argparse.ArgumentParser) -> None:
@@ -70,6 +70,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["md", "docx", "json"], default="md")
     p.add_argument(
         "-o", "--output", type=Path, help="output file (default: in the study's exports/)"
+    )
+
+    p = sub.add_parser("redact", help="write redacted copies of transcripts, to share")
+    p.add_argument("path", type=Path, help="a transcript file, a folder or study, or - for stdin")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="where copies go (default: NAME.redacted.EXT beside a file, FOLDER-redacted/)",
+    )
+    p.add_argument(
+        "--name", action="append", default=[], metavar="NAME", help="a name to redact; repeatable"
     )
 
     p = sub.add_parser("synthesize", help="turn transcripts into grounded themes")
