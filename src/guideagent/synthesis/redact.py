@@ -53,6 +53,14 @@ _NOT_A_MAILBOX = _words(
     "site website page web online email mail app store shop office desk both all just "
     "and or but so then also even still only"
 )
+# ... and when it looks like one: a handle ("sam_r", "maria dot gonzalez"), a shared mailbox,
+# a webmail domain, or email words just before. "I shop at target dot com" is a website.
+_MAILBOX_WORDS = _words("info hello hi contact support sales admin team office jobs careers help")
+_WEBMAIL = _words(
+    "gmail googlemail hotmail outlook live msn yahoo ymail icloud me mac aol proton protonmail "
+    "pm gmx web mail zoho yandex orange free btinternet sky virginmedia comcast verizon"
+)
+_EMAIL_CONTEXT = re.compile(r"\b(?:e-?mail\w*|mail|address|write|send|contact|inbox)\b", re.I)
 
 # -- phones -------------------------------------------------------------------------------
 
@@ -76,6 +84,17 @@ _NOT_PHONE_CONTEXT = re.compile(
     r"|reference|version|build|batch|lot|room|flight|case|po|id|account)\b\W*(?:number|no\.?|#)?\W*$",
     re.IGNORECASE,
 )
+_RANGE_BEFORE = re.compile(
+    r"\b(?:from|between|of|about|around|roughly|approximately|approx|maybe|like|some|nearly"
+    r"|almost|over|under|up to|to|by|went|grew|rose|fell|dropped)\s*$",
+    re.IGNORECASE,
+)
+_UNIT_AFTER = re.compile(
+    r"\s*(?:%|percent|per\b|a (?:day|week|month|year)|k\b|(?:users|people|customers|tickets"
+    r"|items|units|orders|dollars|euros|pounds|visits|views|downloads|rows|records|hours"
+    r"|minutes|seconds|days|weeks|months|years|times|words|pages|files|employees|staff)\b)",
+    re.IGNORECASE,
+)
 _DIGIT_WORDS = {
     "zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2", "three": "3",
     "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
@@ -97,9 +116,10 @@ _SSN = re.compile(r"(?<![\w-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?
 _NHS = re.compile(r"(?<![\w-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\w-])")
 _NI = re.compile(r"(?<![\w])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D](?!\w)")
 _ID_CONTEXT = re.compile(
-    r"(?i:\b(?:passport|social security|SSN|national insurance|NI number|NHS number"
-    r"|national id|id number|identity number|identity card|ID card|tax id|tax number|TIN"
-    r"|BSN|DNI|NIE|SIN|personnummer|driver'?s licen[cs]e|licen[cs]e number)\b)[^\n.;]{0,25}?"
+    r"(?:(?i:\b(?:passport|social security|national insurance|NI number|NHS number"
+    r"|national id|id number|identity number|identity card|ID card|tax id|tax number"
+    r"|personnummer|driver'?s licen[cs]e|licen[cs]e number))|\b(?:SSN|TIN|BSN|DNI|NIE|SIN))\b"
+    r"(?P<gap>(?:\s|[:#,]|(?i:number|no\.?|num|is|was|it'?s|my|card|code|reads?))*?)"
     r"(?<![\w-])(?P<id>[A-Z0-9]*\d[A-Z0-9]*(?:[ -][A-Z0-9]*\d[A-Z0-9]*)*)(?![\w-])"
 )
 
@@ -112,17 +132,20 @@ _STREET_TYPES = (
 _NOT_A_STREET_NAME = _words(
     "the a an my our your his her their this that of to in on at by for from down up "
     "along across over past near and or miles mile minutes minute hours blocks block km "
-    "meters metres steps doors houses years days weeks times people main"
+    "meters metres steps doors houses years days weeks times people google microsoft one"
 )
 _STREET = re.compile(
     rf"(?<![\w-])(?P<number>\d{{1,5}}[A-Za-z]?),?\s+(?P<name>(?:[A-Za-z][\w'’-]*\s+){{1,3}}){_STREET_TYPES}\b\.?",
     re.IGNORECASE,
 )
 _EU_STREET = re.compile(
-    r"(?<![\w-])[A-ZÄÖÜ][\wäöüßéè-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm"
+    r"(?<![\w-])[A-ZÄÖÜ][\wäöüßéè-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|damm"
     r"|gracht|laan|straat|plein|kade|vej|gatan|gade|väg)\s+\d{1,4}[a-z]?(?!\w)"
+    r"|(?<![\w-])(?:Rue|Avenue|Boulevard|Chemin|Route|Via|Viale|Piazza|Calle|Avenida|Rua)"
+    r"\s+(?:(?:de|du|des|la|le|d'|del|della|di)\s+)*[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)*"
+    r"\s+\d{1,4}[a-z]?(?!\w)"
     r"|(?<![\w-])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|place|chemin|allée"
-    r"|impasse|quai|via|viale|piazza|calle|avenida|plaza|rua)\s+(?:(?:de|du|des|la|le|d'|del"
+    r"|impasse|quai|piazza|calle|avenida|rua)\s+(?:(?:de|du|des|la|le|d'|del"
     r"|della|di)\s+)*[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)*",
 )
 _UK_POSTCODE = re.compile(r"(?<![\w-])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
@@ -130,14 +153,18 @@ _US_STATES = (
     r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV"
     r"|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
 )
-_ZIP = re.compile(rf"\b(?:{_US_STATES})\.?,?\s+(?P<code>\d{{5}}(?:-\d{{4}})?)(?![\w-])")
+# "Austin, TX 78704": a ZIP only after a state that follows a capitalised place name.
+_ZIP = re.compile(rf"\b(?:{_US_STATES})\s+(?P<code>\d{{5}}(?:-\d{{4}})?)(?![\w-])")
+_PLACE_BEFORE = re.compile(r"[A-Z][a-z]+,?\s$")
 _POSTCODE_AFTER_WORD = re.compile(
-    r"(?i:\b(?:postcode|post code|postal code|zip|zip code|zipcode|PLZ|code postal|CAP)\b)"
+    r"(?:(?i:\b(?:postcode|post code|postal code|zip ?code|code postal))|\bPLZ|\bCAP)\b"
     r"[\s:,]*(?:is\s+|was\s+)?(?P<code>(?i:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})"
     r"|[1-9]\d{3} ?[A-Z]{2}|\d{5}(?:-\d{4})?|\d{4})(?![\w-])"
 )
+# "Lindenstraße 23, 10969 Berlin", "D-10969 Berlin": a code before a place name, right after
+# a street address or a country letter; a bare ", 2000 People" is not enough.
 _EU_POSTCODE = re.compile(
-    r"(?:(?<=, )|(?<=,)|(?<=\b[A-Z]-))(?P<code>\d{4,5}|[1-9]\d{3} ?[A-Z]{2})\s+(?=[A-ZÀ-Ý][a-zà-ÿ]+)"
+    r"(?<![\w-])(?P<prefix>[A-Z]-)?(?P<code>\d{4,5}|[1-9]\d{3} ?[A-Z]{2})\s+(?=[A-ZÀ-Ý][a-zà-ÿ]+)"
 )
 _NL_POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?=\s+[A-Z][a-z])")
 
@@ -220,15 +247,27 @@ def _emails(text: str) -> Iterator[_Match]:
     for m in _EMAIL.finditer(text):
         yield _Match(m.start(), m.end(), "EMAIL", m[0])
     for m in _SPOKEN_EMAIL.finditer(text):
-        spoken_at = "@" not in m["at"] and not re.search(r"[\[({<]", m["at"])
         local = re.split(_DOT, m["local"], flags=re.IGNORECASE)
-        if spoken_at and (
-            local[0].lower() in _NOT_A_MAILBOX or local[-1].lower() in _NOT_A_MAILBOX
-        ):
-            continue
         if local[0].isdigit():
             continue
+        spoken_at = "@" not in m["at"] and not re.search(r"[\[({<]", m["at"])
+        if spoken_at and not _looks_like_mailbox(text, m, local):
+            continue
         yield _Match(m.start(), m.end(), "EMAIL", m[0])
+
+
+def _looks_like_mailbox(text: str, m: re.Match[str], local: list[str]) -> bool:
+    words = [w.lower() for w in local]
+    if words[0] in _NOT_A_MAILBOX or words[-1] in _NOT_A_MAILBOX:
+        return False
+    domain = re.split(r"\W+", m[0][m.end("at") - m.start() :].strip().lower())[0]
+    return (
+        len(local) > 1
+        or bool(re.search(r"[\d_.+]", m["local"]))
+        or words[0] in _MAILBOX_WORDS
+        or domain in _WEBMAIL
+        or bool(_EMAIL_CONTEXT.search(text[max(0, m.start() - 40) : m.start()]))
+    )
 
 
 def _checked_numbers(text: str) -> Iterator[_Match]:
@@ -250,7 +289,7 @@ def _ids(text: str) -> Iterator[_Match]:
     for m in _NI.finditer(text):
         yield _Match(m.start(), m.end(), "ID", m[0])
     for m in _ID_CONTEXT.finditer(text):
-        if sum(c.isdigit() for c in m["id"]) >= 5:
+        if sum(c.isdigit() for c in m["id"]) >= 6:
             yield _Match(m.start("id"), m.end("id"), "ID", m["id"])
 
 
@@ -261,7 +300,9 @@ def _phones(text: str) -> Iterator[_Match]:
             yield _Match(m.start(), m.end(), "PHONE", m[0])
     for m in _LOCAL_PHONE.finditer(text):
         before = text[: m.start()]
-        if _NOT_PHONE_CONTEXT.search(before[-30:]):
+        if _NOT_PHONE_CONTEXT.search(before[-30:]) or _RANGE_BEFORE.search(before[-25:]):
+            continue
+        if _UNIT_AFTER.match(text, m.end()):
             continue
         if _PHONE_CONTEXT.search(before[-40:]):
             yield _Match(m.start(), m.end(), "PHONE", m[0])
@@ -272,18 +313,23 @@ def _phones(text: str) -> Iterator[_Match]:
 
 
 def _addresses(text: str) -> Iterator[_Match]:
-    for m in _STREET.finditer(text):
-        words = m["name"].split()
-        if any(w.lower() in _NOT_A_STREET_NAME for w in words):
-            continue
-        yield _Match(m.start(), m.end(), "ADDRESS", m[0].rstrip("."))
-    for m in _EU_STREET.finditer(text):
-        yield _Match(m.start(), m.end(), "ADDRESS", m[0])
+    streets = [
+        _Match(m.start(), m.start() + len(m[0].rstrip(".")), "ADDRESS", m[0].rstrip("."))
+        for m in _STREET.finditer(text)
+        if not any(w.lower() in _NOT_A_STREET_NAME for w in m["name"].split())
+    ]
+    streets += [_Match(m.start(), m.end(), "ADDRESS", m[0]) for m in _EU_STREET.finditer(text)]
+    yield from streets
     for m in _UK_POSTCODE.finditer(text):
         if m[0][-2:] not in {"GB", "TB"}:
             yield _Match(m.start(), m.end(), "POSTCODE", m[0])
-    for pattern in (_ZIP, _POSTCODE_AFTER_WORD, _EU_POSTCODE):
-        for m in pattern.finditer(text):
+    for m in _ZIP.finditer(text):
+        if _PLACE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            yield _Match(m.start("code"), m.end("code"), "POSTCODE", m["code"])
+    for m in _POSTCODE_AFTER_WORD.finditer(text):
+        yield _Match(m.start("code"), m.end("code"), "POSTCODE", m["code"])
+    for m in _EU_POSTCODE.finditer(text):
+        if m["prefix"] or any(0 <= m.start() - a.end <= 2 for a in streets):
             yield _Match(m.start("code"), m.end("code"), "POSTCODE", m["code"])
     for m in _NL_POSTCODE.finditer(text):
         yield _Match(m.start(), m.end(), "POSTCODE", m[0])
