@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from guideagent.config import load_settings, save_settings
+from guideagent.config import is_loopback_url, load_settings, save_settings
 from guideagent.errors import ConfigError
 
 
@@ -111,3 +111,40 @@ def test_a_developers_shell_does_not_leak_into_tests():
         cwd=Path(__file__).parent.parent,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://localhost:11434/v1",
+        "http://LOCALHOST/v1",
+        "http://127.0.0.1:8000/v1",
+        "http://127.8.9.10/v1",
+        "http://[::1]:8080/v1",
+        "https://user:pw@localhost/v1",
+    ],
+)
+def test_loopback_hosts_are_local(url):
+    assert is_loopback_url(url)
+    assert not load_settings({"base_url": url}).redaction_on()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://localhost.example.com/v1",
+        "http://localhost:80@api.example.com/v1",
+        "http://127.0.0.1.nip.io/v1",
+        "http://0.0.0.0:8000/v1",
+        "http://10.0.0.5/v1",
+        "http://[::ffff:8.8.8.8]/v1",
+        "http://[::1/v1",
+        "localhost:11434/v1",
+        "",
+        None,
+    ],
+)
+def test_anything_else_is_not_local_and_is_redacted(url):
+    assert not is_loopback_url(url)
+    if url:
+        assert load_settings({"base_url": url}).redaction_on()

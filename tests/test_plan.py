@@ -56,3 +56,18 @@ def test_llm_plan_estimates_and_redacts_for_remote_providers(llm_settings, tmp_p
     assert "2 interview(s) to process" in plan.describe()[0]
     assert REDACTION_NOTE in plan.describe()
     assert "[NAME_1]" in plan.redactor.redact("Ann said so")
+
+
+def test_speaker_names_are_redacted_by_default_but_role_labels_are_not(llm_settings, tmp_path):
+    llm_settings.redact = True
+    plan = plan_synthesis(
+        [transcript("P1")],
+        LLMEngine(llm_settings),
+        llm_settings,
+        study=None,
+        guide=None,
+        cache_dir=tmp_path,
+    )
+    assert plan.redactor.redact("Ann said so to the Interviewer") == (
+        "[NAME_1] said so to the Interviewer"
+    )

@@ -112,3 +112,73 @@ def test_redact_transcript_returns_a_redacted_copy():
     ]
     assert transcript.utterances[1].speaker == "Dana Lee"
     assert hidden.participant_ids() == ["P1"]
+
+
+def test_speaker_names_skip_role_labels():
+    from guideagent.synthesis.redact import speaker_names
+
+    labels = ["Interviewer", "Speaker 2", "P3", "Participant", "Moderator", "Dana Lee", "Tom", "R"]
+    said = Transcript(
+        id="s",
+        utterances=[
+            Utterance(id=f"u{i}", speaker=label, role=Role.participant, text="hi")
+            for i, label in enumerate(labels)
+        ],
+    )
+    assert speaker_names([said]) == ["Dana Lee", "Tom"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We shipped 2.14.3 on 2024-06-01 at 09:15 for $1,299.99 (SKU 4410-2231, part 350-1120).",
+        "Order 1234567 took 3-4 weeks; 120-1500 tickets a day; 555 users in 2023.",
+        "I paid £45.50 for the A4 8GB model, M2 chip, 4K screen, in Q3, 10:30-11:45.",
+        "It took 2 hours, 15 minutes and 30 seconds, 1 234 567 rows, 99.9% uptime.",
+        "We looked at it at home, then at work at 5 pm, at the store at 10.",
+        "The team grew from 12 to 40 people across 3 floors on 2 sites.",
+        "He walked 10 minutes down the road and 2 blocks along Main Street.",
+        "We had 90210 downloads and 10001 signups; build 23E224, error 0x80070005.",
+        "One, two, three, four: we counted the steps.",
+        "OK, 50000 is the number we hit in Spring 2024.",
+        "We use 2 Google Drive accounts; we did 2 via Zoom and 3 in person.",
+        "I buy stuff at target dot com and sometimes at amazon dot co dot uk.",
+        "The number went from 300-1000 a month, then 1200-1500.",
+        "Sales, 2023 Annual Report showed 4500 Customers.",
+        "I zip 4000 files a week; there's a cap of 5000 users.",
+        "My passport renewal cost 120000 rupees. It's a sin, 100000 people use it.",
+        "We had one, two, three, four, five, six people in the room.",
+        "The iPhone 15 Pro Max, 256 GB, cost £1,199 in September 2023.",
+        "On 12.03.2024 we paid 1.299,00 EUR, order DE-2024-00123, commit 3f2a9c1.",
+        "I called support about 10 times, ref 1234567, and they said 3-5 business days.",
+        "Room 302, floor 3, gate 12, seat 14C, flight BA 2490, back at 10.30 or 11.45.",
+        "I live in London, work in SW London, and the A4 road is busy at 5PM.",
+    ],
+)
+def test_ordinary_numbers_and_words_are_kept(text):
+    assert Redactor().redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("it's ana dot silva at gmail dot com ok", "EMAIL"),
+        ("ana [at] firm [dot] co [dot] uk", "EMAIL"),
+        ("ring me on oh one one three, four nine six, two two one eight", "PHONE"),
+        ("my number is 555-0199", "PHONE"),
+        ("IBAN DE89 3704 0044 0532 0130 00", "IBAN"),
+        ("post to Leeds LS6 2QB soon", "POSTCODE"),
+        ("Austin, TX 78704", "POSTCODE"),
+        ("SSN 078-05-1120", "ID"),
+        ("NHS number 943 476 5919", "ID"),
+        ("NI number AB 12 34 56 C", "ID"),
+        ("my passport is X1234567", "ID"),
+        ("we live at 221B Baker Street", "ADDRESS"),
+        ("Hauptstraße 12", "ADDRESS"),
+    ],
+)
+def test_each_kind_is_caught_and_restored_exactly(text, kind):
+    redactor = Redactor()
+    hidden = redactor.redact(text)
+    assert f"[{kind}_1]" in hidden
+    assert redactor.restore(hidden) == text

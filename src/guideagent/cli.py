@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from pathlib import Path
 
 from guideagent import __version__
 from guideagent.errors import GuideAgentError
 
-COMMANDS = ("critique", "new", "draft", "export", "synthesize", "demo", "config", "tui")
+COMMANDS = ("critique", "new", "draft", "export", "synthesize", "demo", "config", "tui", "redact")
 
 
 def _provider_flags(parser: argparse.ArgumentParser) -> None:
@@ -71,6 +72,18 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, help="output file (default: in the study's exports/)"
     )
 
+    p = sub.add_parser("redact", help="write redacted copies of transcripts, to share")
+    p.add_argument("path", type=Path, help="a transcript file, a folder or study, or - for stdin")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="where copies go (default: NAME.redacted.EXT beside a file, FOLDER-redacted/)",
+    )
+    p.add_argument(
+        "--name", action="append", default=[], metavar="NAME", help="a name to redact; repeatable"
+    )
+
     p = sub.add_parser("synthesize", help="turn transcripts into grounded themes")
     p.add_argument("path", type=Path, help="a study folder, or a folder of transcripts")
     p.add_argument("--concurrency", type=int, help="interviews processed at once (LLM engine)")
@@ -123,13 +136,31 @@ def main(argv: list[str] | None = None) -> int:
         }
         settings = load_settings(overrides)
         module = importlib.import_module(f"guideagent.commands.{args.command}")
-        return int(module.run(args, settings) or 0)
+        code = int(module.run(args, settings) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler, not at exit
+        return code
     except GuideAgentError as exc:
         print(f"{exc.title}: {exc.message}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("Interrupted. Finished work was saved.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader closed the pipe (`... | head -1`): stop quietly, the shell's way (141).
+
+    stdout is pointed at devnull so the interpreter's final flush at exit does not raise
+    a second BrokenPipeError and print a traceback (the recipe in Python's signal docs).
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return 141
 
 
 def announce_engine(settings, stream=None) -> None:

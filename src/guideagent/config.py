@@ -6,11 +6,13 @@ nothing is created at import time. The API key is a SecretStr so it never prints
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field, SecretStr, ValidationError
 
@@ -37,8 +39,6 @@ ENV_VARS: dict[str, str] = {
     "GUIDEAGENT_CONTEXT_TOKENS": "context_tokens",
     "GUIDEAGENT_MIN_PARTICIPANTS": "min_participants",
 }
-
-LOCAL_HOSTS = ("localhost", "127.", "[::1]", "0.0.0.0")
 
 
 class Settings(BaseModel):
@@ -78,8 +78,7 @@ class Settings(BaseModel):
         return not self.base_url or "api.openai.com" in self.base_url
 
     def is_local(self) -> bool:
-        url = (self.base_url or "").split("://", 1)[-1]
-        return bool(url) and url.startswith(LOCAL_HOSTS)
+        return is_loopback_url(self.base_url)
 
     def redaction_on(self) -> bool:
         return self.redact if self.redact is not None else not self.is_local()
@@ -90,6 +89,29 @@ class Settings(BaseModel):
         data["api_key"] = "set" if self.api_key else "not set"
         data["engine"] = self.resolved_engine()
         return data
+
+
+def is_loopback_url(url: str | None) -> bool:
+    """True only when the URL's parsed host is loopback: 127.0.0.0/8, ::1 or `localhost`.
+
+    The host is what urllib parses, not a prefix of the text, so
+    "https://localhost.example.com" and "http://localhost:80@api.example.com" (whose host is
+    api.example.com) are not local, and text for them is redacted by default.
+    """
+    if not url:
+        return False
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return False
+    if not host:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def config_path() -> Path:

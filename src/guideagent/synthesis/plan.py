@@ -14,10 +14,11 @@ from guideagent.engines.base import Engine
 from guideagent.schemas import Guide, Study, Transcript
 from guideagent.synthesis.cost import CostEstimate, estimate_cost
 from guideagent.synthesis.pipeline import pending_transcripts
-from guideagent.synthesis.redact import Redactor
+from guideagent.synthesis.redact import Redactor, default_names
 
 REDACTION_NOTE = (
-    "Emails, phone numbers and the names you listed are redacted before they leave this machine."
+    "Emails, phone numbers, addresses, postcodes, ID and bank numbers, the names you listed and"
+    " the speakers' names are redacted before they leave this machine."
 )
 
 
@@ -63,5 +64,6 @@ def plan_synthesis(
     )
     participants = len({p for t in transcripts for p in t.participant_ids()})
     estimate = estimate_cost(pending, settings, study=study, guide=guide, participants=participants)
-    redactor = Redactor(study.redact_names if study else ()) if settings.redaction_on() else None
+    names = default_names(study.redact_names if study else (), transcripts)
+    redactor = Redactor(names) if settings.redaction_on() else None
     return SynthesisPlan(list(transcripts), pending, estimate, redactor)

@@ -1,42 +1,22 @@
 """Replace personal data with placeholders before text leaves the machine, and put it back.
 
-Emails, phone numbers, card numbers and the names the user lists become stable tokens
-("[EMAIL_1]", "[PHONE_2]", "[CARD_1]", "[NAME_3]"): the same text always gets the same
-token from one `Redactor`, across calls and transcripts, so the model can still follow who
-is who, and `restore` swaps the originals back into whatever the model wrote.
-
-Precision matters as much as recall here: a year, a price or a time turned into
-"[PHONE_1]" would corrupt quotes, so phone shapes are matched per convention
-(international "+", US, UK, FR) and card numbers must pass the Luhn check.
+What counts as personal data is `pii.find` (emails, phones, cards, IBANs, IDs, addresses,
+postcodes) plus names: the ones the user lists and the transcripts' speaker labels. Each
+becomes a stable token ("[EMAIL_1]", "[PHONE_2]", "[NAME_3]"): the same text always gets
+the same token from one `Redactor`, across calls and transcripts, so the model can still
+follow who is who, and `restore` swaps the originals back into whatever the model wrote.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from guideagent.schemas.transcript import Transcript
+from guideagent.synthesis import pii
+from guideagent.synthesis.pii import KINDS, Span
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?!\w)")
-_CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
-_PHONE = re.compile(
-    r"(?<![\w+])(?:"
-    r"\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){1,4}"  # international
-    r"|(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"  # US
-    r"|0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}"  # UK
-    r"|0\d(?:[\s.-]?\d{2}){4}"  # FR
-    r")(?![\w-]|\.\d)"
-)
-_TOKEN = re.compile(r"\[?\b(EMAIL|PHONE|CARD|NAME)_(\d+)\b\]?")
-
-
-@dataclass(frozen=True)
-class _Match:
-    start: int
-    end: int
-    kind: str
-    original: str
+_TOKEN = re.compile(rf"\[?\b({'|'.join(KINDS)})_(\d+)\b\]?")
 
 
 class Redactor:
@@ -81,7 +61,7 @@ class Redactor:
         """Placeholder -> original, e.g. for a report appendix kept on the user's machine."""
         return dict(self._original)
 
-    def _token(self, match: _Match) -> str:
+    def _token(self, match: Span) -> str:
         key = (match.kind, match.original)
         if key not in self._token_for:
             self._counts[match.kind] = self._counts.get(match.kind, 0) + 1
@@ -90,21 +70,12 @@ class Redactor:
             self._original[token] = match.original
         return self._token_for[key]
 
-    def _matches(self, text: str) -> Iterator[_Match]:
-        for m in _EMAIL.finditer(text):
-            yield _Match(m.start(), m.end(), "EMAIL", m[0])
-        for m in _CARD.finditer(text):
-            digits = re.sub(r"\D", "", m[0])
-            if 13 <= len(digits) <= 19 and _luhn_ok(digits):
-                yield _Match(m.start(), m.end(), "CARD", m[0])
-        for m in _PHONE.finditer(text):
-            digits = re.sub(r"\D", "", m[0])
-            if (8 if m[0].startswith("+") else 9) <= len(digits) <= 15:
-                yield _Match(m.start(), m.end(), "PHONE", m[0])
+    def _matches(self, text: str) -> Iterator[Span]:
+        yield from pii.find(text)
         for pattern, needs_capital in self._names:
             for m in pattern.finditer(text):
                 if not needs_capital or m[0][0].isupper():
-                    yield _Match(m.start(), m.end(), "NAME", m[0])
+                    yield Span(m.start(), m.end(), "NAME", m[0])
 
 
 def redact_transcript(transcript: Transcript, redactor: Redactor) -> Transcript:
@@ -116,6 +87,31 @@ def redact_transcript(transcript: Transcript, redactor: Redactor) -> Transcript:
             u.model_copy(update={"speaker": speaker, "text": redactor.redact(u.text)})
         )
     return transcript.model_copy(update={"utterances": utterances})
+
+
+# Speaker labels that are roles, not people ("Interviewer", "Speaker 2", "P3").
+_ROLE_LABEL = re.compile(
+    r"^(?:interviewer|moderator|researcher|facilitator|participant|respondent|interviewee"
+    r"|speaker|host|guest|note ?taker|observer|unknown|customer|user|pm|ux|me|you"
+    r"|[A-Z]{1,2})?\s*[-_#]?\s*\d*$",
+    re.IGNORECASE,
+)
+
+
+def speaker_names(transcripts: Iterable[Transcript]) -> list[str]:
+    """Speaker labels that look like people's names, for redaction by default."""
+    names: dict[str, None] = {}
+    for transcript in transcripts:
+        for u in transcript.utterances:
+            label = " ".join(u.speaker.split())
+            if label and not _ROLE_LABEL.match(label) and any(c.isalpha() for c in label):
+                names.setdefault(label, None)
+    return list(names)
+
+
+def default_names(study_names: Iterable[str], transcripts: Iterable[Transcript]) -> list[str]:
+    """The names redacted by default: the ones the user listed plus the speaker labels."""
+    return list(dict.fromkeys([*study_names, *speaker_names(transcripts)]))
 
 
 def _name_patterns(names: Iterable[str]) -> list[tuple[re.Pattern[str], bool]]:
@@ -132,20 +128,12 @@ def _whole_words(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
 
 
-def _non_overlapping(matches: Iterable[_Match]) -> list[_Match]:
-    """Earlier detectors win ties (an email's digits are not a phone); then longer spans."""
-    chosen: list[_Match] = []
-    for match in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
-        if not chosen or match.start >= chosen[-1].end:
+def _non_overlapping(matches: Iterable[Span]) -> list[Span]:
+    """The longest span wins where two overlap (a street address over its house number's
+    phone shape); at equal length, the earlier detector (an email's digits are not a phone)."""
+    ranked = sorted(enumerate(matches), key=lambda im: (-(im[1].end - im[1].start), im[0]))
+    chosen: list[Span] = []
+    for _, match in ranked:
+        if all(match.end <= c.start or match.start >= c.end for c in chosen):
             chosen.append(match)
-    return chosen
-
-
-def _luhn_ok(digits: str) -> bool:
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char)
-        if index % 2 == 1:
-            value = value * 2 - 9 if value > 4 else value * 2
-        total += value
-    return total % 10 == 0
+    return sorted(chosen, key=lambda m: m.start)
