@@ -1,4 +1,4 @@
-"""The few English word lists the topic reader needs, and the -ing form of a verb.
+"""The few English word lists the topic reader needs (inflection is in guideagent.language).
 
 Small on purpose: they cover the verbs and people that research objectives name, and the
 topic reader falls back to the objective's own words when a word is not here.
@@ -449,41 +449,3 @@ ADJECTIVE_END = re.compile(
     r"^(?:hard|harder|difficult|easy|easier|frustrating|confusing|slow|painful|stressful|"
     r"worthwhile|work|fail|succeed|useful|valuable|tricky|annoying|complicated|simple)$"
 )
-
-# Verbs ending consonant-vowel-consonant whose last syllable is stressed double it.
-DOUBLED = frozenset(
-    [
-        "refer",
-        "commit",
-        "submit",
-        "prefer",
-        "admit",
-        "forget",
-        "begin",
-        "regret",
-        "control",
-        "permit",
-        "omit",
-        "upset",
-        "equip",
-        "transfer",
-        "occur",
-        "patrol",
-    ]
-)
-
-
-def gerund(verb: str) -> str:
-    """'hand' -> 'handing', 'plan' -> 'planning', 'manage' -> 'managing', 'lie' -> 'lying'."""
-    if verb == "be":
-        return "being"
-    if verb.endswith("ie"):
-        return verb[:-2] + "ying"
-    if verb.endswith(("ee", "ye", "oe")):
-        return verb + "ing"
-    if verb.endswith("e") and len(verb) > 2:
-        return verb[:-1] + "ing"
-    one_syllable = len(re.findall(r"[aeiou]+", verb)) == 1
-    if re.search(r"[^aeiou][aeiou][^aeiouwxy]$", verb) and (one_syllable or verb in DOUBLED):
-        return verb + verb[-1] + "ing"
-    return verb + "ing"

@@ -25,8 +25,8 @@ from guideagent.drafting.lexicon import (
     PROCESS_VERBS,
     STATIVE,
     VERBS,
-    gerund,
 )
+from guideagent.language.inflection import gerund
 from guideagent.schemas import ObjectiveKind
 
 LEAD = re.compile(
