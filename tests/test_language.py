@@ -16,6 +16,7 @@ from guideagent.critique import rewrite as rw
 from guideagent.critique.rules import critique_question
 from guideagent.drafting.topic import topic_of
 from guideagent.language import inflection as inf
+from guideagent.language import sections
 
 COMMON_VERBS = [
     "accept",
@@ -372,3 +373,28 @@ def test_the_reported_misspellings_are_gone() -> None:
     text = " ".join(r for r in rewrites if r)
     assert "committed to a budget" in text and "controlled your spending" in text
     assert not re.search(r"\b(?:commited|controled|prefered)\b", text)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Warm-up", "warm_up"),
+        ("Introduction (5 min)", "warm_up"),
+        ("Briefing", "warm_up"),
+        ("Closing", "wrap_up"),
+        ("Final thoughts", "wrap_up"),
+        ("Wrap up & thanks", "wrap_up"),
+        ("Budgeting today", "main"),
+        ("Closed beta features", "main"),
+    ],
+)
+def test_section_kind(title: str, kind: str) -> None:
+    assert sections.section_kind(title).value == kind
+
+
+def test_opening_and_closing_questions() -> None:
+    assert sections.is_rapport_question("Tell me a bit about your role.")
+    assert sections.is_wrap_up_question("Is there anything else you'd like to add?")
+    assert sections.is_wrap_up_question("Who else should we talk to?")
+    assert not sections.is_wrap_up_question("Tell me about the last time you paid rent.")
+    assert sections.is_warm_up_prompt("Can you hear me OK?")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from guideagent.critique.text import open_request, strip_notes
 from guideagent.errors import InputError
+from guideagent.language.sections import section_kind
 from guideagent.schemas import Guide, Probe, Question, Section, SectionKind
 
 TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
@@ -50,13 +51,6 @@ _PROCEDURAL = re.compile(
 )
 _TIMING = re.compile(
     r"\s*(?:[-–—:]\s*)?\(?~?\s*\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?|mins?)\.?\)?\s*$", re.I
-)
-_WARM = re.compile(
-    r"warm|intro|rapport|background|about you|getting started|icebreak|welcome|briefing", re.I
-)
-_WRAP = re.compile(
-    r"wrap|clos(?:e|ing)|final\s+(?:thoughts|questions|words)|thank|conclu|debrief|anything else|\bend\b",
-    re.I,
 )
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -339,14 +333,6 @@ def _split_note(text: str) -> tuple[str, str | None]:
     return text.strip(), ("; ".join(n for n in notes if n) or None)
 
 
-def _kind(title: str) -> SectionKind:
-    if _WARM.search(title):
-        return SectionKind.warm_up
-    if _WRAP.search(title):
-        return SectionKind.wrap_up
-    return SectionKind.main
-
-
 def _is_note(block: _Block) -> bool:
     text = block.text.strip()
     if _ITALIC_LINE.match(text) or _NOTE_LINE.match(text) and not _CONDITION.match(text):
@@ -368,7 +354,7 @@ def parse_guide(text: str, default_title: str = "") -> Guide:
         first = headings[0]
         outranks = len(headings) > 1 and all(h.level > first.level for h in headings[1:])
         # Plain text: a first line like "Interview guide: commuting" names the guide.
-        names_guide = plain and _kind(first.text) == SectionKind.main
+        names_guide = plain and section_kind(first.text) == SectionKind.main
         if outranks or names_guide:
             title = title or first.text
             blocks = blocks[1:]
@@ -382,7 +368,7 @@ def parse_guide(text: str, default_title: str = "") -> Guide:
             section = Section(
                 id="",
                 title=_TIMING.sub("", block.text).strip() or block.text,
-                kind=_kind(block.text),
+                kind=section_kind(block.text),
             )
             guide.sections.append(section)
             question, after_para_question = None, False
