@@ -20,6 +20,7 @@ from pathlib import Path
 
 from guideagent.critique.text import open_request, strip_notes
 from guideagent.errors import InputError
+from guideagent.ingest.decode import decode_bytes
 from guideagent.language.sections import section_kind
 from guideagent.schemas import Guide, Probe, Question, Section, SectionKind
 
@@ -86,7 +87,7 @@ def load_guide(path: Path) -> Guide:
     data = path.read_bytes()
     if not data.strip():
         raise InputError("the file is empty.", path)
-    text = _docx_text(path, data) if suffix == ".docx" else decode(data, path)
+    text = _docx_text(path, data) if suffix == ".docx" else decode_bytes(data, path).text
     guide = parse_guide(text, default_title=path.stem)
     if not any(True for _ in guide.questions()):
         raise InputError(
@@ -95,40 +96,6 @@ def load_guide(path: Path) -> Guide:
             path,
         )
     return guide
-
-
-def decode(data: bytes, path: Path) -> str:
-    """UTF-8, UTF-8 with BOM, UTF-16 with BOM, then Windows-1252; fail only if none reads as text."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates = ["utf-16"]
-    elif data.startswith(b"\xef\xbb\xbf"):
-        candidates = ["utf-8-sig"]
-    elif b"\x00" in data:
-        raise InputError("looks like a binary file, not a text guide.", path)
-    else:
-        candidates = ["utf-8", "cp1252"]
-    for encoding in candidates:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _sensible(text):
-            return text
-        raise InputError("looks like a binary file, not a text guide.", path)
-    raise InputError(
-        "cannot be read as text (tried UTF-8, UTF-16 and Windows-1252); save it as UTF-8.", path
-    )
-
-
-def _sensible(text: str) -> bool:
-    if not text:
-        return False
-    bad = sum(
-        1
-        for c in text
-        if (ord(c) < 32 and c not in "\t\n\r\f") or 0x80 <= ord(c) < 0xA0 or c == "\ufffd"
-    )
-    return bad / len(text) < 0.02
 
 
 def _docx_text(path: Path, data: bytes) -> str:
