@@ -30,7 +30,6 @@ from guideagent.critique.lexicon import (
     LOADED,
     QUALITIES,
     STRONG_FEELING_VERBS,
-    VERBS,
     WH,
     words,
 )
@@ -44,6 +43,7 @@ from guideagent.language.inflection import (
     past,
     third_person,
 )
+from guideagent.language.verbs import VERBS
 
 # -- polish ----------------------------------------------------------------------------------
 

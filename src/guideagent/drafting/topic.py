@@ -24,9 +24,9 @@ from guideagent.drafting.lexicon import (
     PEOPLE,
     PROCESS_VERBS,
     STATIVE,
-    VERBS,
 )
 from guideagent.language.inflection import gerund
+from guideagent.language.verbs import VERBS
 from guideagent.schemas import ObjectiveKind
 
 LEAD = re.compile(
