@@ -6,9 +6,8 @@ and research verbs ("understand", "learn", "explore") must not count as topic wo
 
 from __future__ import annotations
 
-import re
-
 from guideagent.language.stopwords import QUESTION_FRAME, STOPWORDS
+from guideagent.language.tokens import letter_words
 
 _STOP = STOPWORDS | QUESTION_FRAME
 _SUFFIXES = (
@@ -27,7 +26,6 @@ _SUFFIXES = (
     "ly",
     "s",
 )
-_WORD = re.compile(r"[a-z][a-z'-]+")
 
 
 def stem(word: str) -> str:
@@ -44,7 +42,7 @@ def stem(word: str) -> str:
 
 
 def content_stems(text: str) -> set[str]:
-    words = _WORD.findall(text.lower().replace("’", "'"))
+    words = letter_words(text)
     return {stem(w) for w in words if w not in _STOP and len(w) > 2}
 
 

@@ -43,6 +43,8 @@ from guideagent.language.inflection import (
     past,
     third_person,
 )
+from guideagent.language.sentences import split_sentences
+from guideagent.language.tokens import terms
 from guideagent.language.verbs import VERBS
 
 # -- polish ----------------------------------------------------------------------------------
@@ -50,7 +52,6 @@ from guideagent.language.verbs import VERBS
 _IMPERATIVE = re.compile(
     r"^(?:tell|walk|talk|describe|show|take|run|give|share|explain|paint|think|go)\b"
 )
-_SENTENCES = re.compile(r"(?<=[.?!])\s+(?=\S)")
 _STORY = re.compile(
     r"^(?:tell me about (?:the last time|a time|the time|when|what happened)|tell me what happened"
     r"|walk me through what happened)\b",
@@ -93,7 +94,7 @@ def polish(text: str, original: str) -> str:
     agree within a story, and names and acronyms in the case the question gave them."""
     text = re.sub(r"\s+", " ", text.replace("\x00", " ")).strip(" ,;")
     out = []
-    for part in _SENTENCES.split(text):
+    for part in split_sentences(text):
         body = re.sub(r"\s+([.?!,;:])", r"\1", part).strip(" ,;").rstrip("?.! ")
         if not body:
             continue
@@ -201,12 +202,12 @@ def well_formed(text: str, original: str = "") -> bool:
     context ("Do you like it?" -> "…the last time you used it")."""
     if not text or not text[:1].isupper() or text[-1:] not in ".?":
         return False
-    for i, s in enumerate(_SENTENCES.split(text)):
+    for i, s in enumerate(split_sentences(text)):
         if not s[:1].isupper() or s[-1:] not in ".?":
             return False
         body = s.rstrip(".?").strip()
         low = body.lower()
-        said = re.findall(r"[a-z0-9][a-z0-9'&+-]*", low)
+        said = terms(low)
         if len(said) < (4 if i == 0 else 2) or said[-1] in _DANGLING:
             return False
         if i == 0 and said[0] not in _OPEN_STARTS and said[0] not in AUX:

@@ -8,12 +8,10 @@ a label. No model is needed, and the same input always gives the same label.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 
 from guideagent.language.stopwords import STOPWORDS
-
-_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
+from guideagent.language.tokens import letter_words
 
 
 def content_words(text: str) -> int:
@@ -21,13 +19,9 @@ def content_words(text: str) -> int:
     return sum(1 for w in text.lower().split() if w.strip(".,!?;:'\"") not in STOPWORDS)
 
 
-def _tokens(text: str) -> list[str]:
-    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
-
-
 def phrases(text: str) -> list[str]:
     """Candidate phrases: content words and pairs of adjacent content words."""
-    words = _tokens(text)
+    words = letter_words(text)
     out: list[str] = []
     for i, w in enumerate(words):
         if w in STOPWORDS or len(w) < 3:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from guideagent.language.sections import is_warm_up_prompt
+from guideagent.language.sentences import sentence_spans, word_count
 from guideagent.schemas import Guide, Study, Transcript
 from guideagent.schemas.guide import SectionKind
 from guideagent.schemas.synthesis import Insight, InterviewNotes, Quote, Synthesis
@@ -20,7 +21,7 @@ from guideagent.synthesis import cues
 from guideagent.synthesis.embeddings import embed
 from guideagent.synthesis.grounding import ground_notes
 from guideagent.synthesis.keyphrases import content_words
-from guideagent.synthesis.sentences import sentence_spans, tidy, word_count
+from guideagent.synthesis.sentences import tidy
 
 MIN_WORDS = 6
 MIN_CONTENT_WORDS = 3
