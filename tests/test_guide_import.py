@@ -138,7 +138,7 @@ def _error(path: Path) -> str:
         ("blank.md", b"  \n\n ", "empty"),
         ("binary.md", b"\x00\x01\x02PNG\x00\x00data", "binary"),
         ("controls.txt", bytes(range(1, 32)) * 20, "binary"),
-        ("noise.txt", bytes(range(128, 256)) * 20, "cannot be read as text"),
+        ("noise.txt", bytes(range(128, 256)) * 20, "binary"),
         ("notes.md", b"# Plan\n\nBook the room.\n", "no interview questions found in notes.md"),
         ("guide.pdf", b"%PDF-1.4", "unsupported file type (.pdf)"),
         ("guide.docx", b"this is not a zip file", "not a readable .docx"),

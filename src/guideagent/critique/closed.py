@@ -13,15 +13,8 @@ from guideagent.critique import rewrite as rw
 from guideagent.critique.leading import is_degree_question
 from guideagent.critique.lexicon import AUX, EMOTIVE, QUALITIES, WH
 from guideagent.critique.text import PREP_WH, Hit, Parsed, Sentence
+from guideagent.language.sections import WRAP_UP_QUESTION
 
-WRAP_UP = re.compile(
-    r"\banything else\b|\banything (?:i|we) (?:should|didn't|did not|haven't|have not|missed|forgot)"
-    r"|\bsomething (?:on your mind|else)\b|\bwe (?:haven't|have not|didn't) (?:covered|touched|talked|asked|discussed)"
-    r"|\bbefore we (?:wrap|finish|close|end|stop)|\bquestions? for (?:me|us)\b"
-    r"|\bany (?:other |final |last |more )?(?:questions|thoughts|comments)\b"
-    r"|\banything\s+(?:(?:else|more|further)\s+)?(?:that\s+)?you(?:'d|\s+would)?\s+(?:like|want|wish)\s+to\s+"
-    r"(?:add|share|ask|say|mention|tell|raise|cover)\b"
-)
 _WHETHER = re.compile(r"^(?:tell|let)\s+(?:me|us)\s+(?:know\s+)?(?:whether|if)\b")
 _QUANTITY = re.compile(
     r"^how\s+(many|often|long|old|far|frequently|soon|big|tall|regularly|likely|much)\b"
@@ -61,7 +54,7 @@ _TAIL_CHOICE = re.compile(
 
 def sentence_closed(s: Sentence) -> bool:
     h = s.head
-    if WRAP_UP.search(h) or WRAP_UP.search(s.text):
+    if WRAP_UP_QUESTION.search(h) or WRAP_UP_QUESTION.search(s.text):
         return False
     if _WHETHER.match(h) or _SCALE.search(s.text) or _AMOUNT.search(h) or _FORCED.search(s.text):
         return True

@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 
 from guideagent.critique import rewrite as rw
-from guideagent.critique.lexicon import AUX, BINOMIALS, DISCOURSE, EMOTIVE, QUALITIES, SERIAL, VERBS
+from guideagent.critique.lexicon import AUX, BINOMIALS, DISCOURSE, EMOTIVE, QUALITIES, SERIAL
 from guideagent.critique.text import Hit, Parsed
+from guideagent.language.verbs import VERBS
 
 _FOLLOW_UP = re.compile(
     r"^(?:then\s+|also\s+)?(?:why\b|how\s*\??$|how\s+come\b|how\s+so\b"

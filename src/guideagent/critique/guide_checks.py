@@ -10,28 +10,19 @@ from __future__ import annotations
 
 import re
 
-from guideagent.critique.closed import WRAP_UP
 from guideagent.critique.keywords import overlaps
-from guideagent.schemas import Finding, Guide, Question, Section, SectionKind, Study
+from guideagent.language.sections import (
+    is_rapport_question,
+    is_warm_up,
+    is_wrap_up,
+    is_wrap_up_question,
+)
+from guideagent.schemas import Finding, Guide, Question, Study
 from guideagent.schemas.critique import Code
 
 MINUTES_PER_QUESTION = 2.5
 MINUTES_PER_PROBE = 1.0
 
-_WARM_TITLE = re.compile(
-    r"warm|intro|rapport|background|about you|getting started|icebreak|welcome", re.I
-)
-_WRAP_TITLE = re.compile(r"wrap|clos|final|thank|conclu|debrief|anything else|\bend\b", re.I)
-_RAPPORT = re.compile(
-    r"\babout\s+(?:yourself|you\b|your\s+(?:role|job|work|day|week|background|team|business|family|home))"
-    r"|\bwhat\s+(?:do\s+you\s+do|does\s+a\s+(?:typical|normal|usual)|is\s+your\s+(?:role|job))"
-    r"|\bhow\s+did\s+you\s+(?:get|come)\s+(?:into|to)\b|\bintroduce\s+yourself\b|\byour\s+(?:role|job)\b|\btypical\s+(?:day|week)\b",
-    re.I,
-)
-_CLOSING = re.compile(
-    r"\bwho\s+else\s+should\b|\bwhat\s+(?:else\s+)?should\s+(?:i|we)\s+have\s+asked\b|\bone\s+thing\b.*\bchange\b|\bwrap\b",
-    re.I,
-)
 _PROBE_LIKE = re.compile(
     r"\b(?:specific|an?)\s+example\b|\btell\s+me\s+more\b|\bwhat\s+happened\s+(?:next|then|after)\b|\bsay\s+more\b"
     r"|\bhow\s+did\s+(?:that|it)\s+(?:make\s+you\s+feel|feel)\b|\bwhat\s+was\s+that\s+like\b|\bwhy\s+was\s+that\b"
@@ -73,19 +64,11 @@ def _objectives(guide: Guide, study: Study | None) -> list[Finding]:
     return findings
 
 
-def _is_warm(section: Section) -> bool:
-    return section.kind == SectionKind.warm_up or bool(_WARM_TITLE.search(section.title))
-
-
-def _is_wrap(section: Section) -> bool:
-    return section.kind == SectionKind.wrap_up or bool(_WRAP_TITLE.search(section.title))
-
-
 def _rapport(guide: Guide) -> list[Finding]:
-    if guide.sections and _is_warm(guide.sections[0]):
+    if guide.sections and is_warm_up(guide.sections[0]):
         return []
     first = list(guide.questions())[:2]
-    if any(_RAPPORT.search(q.text) for q in first):
+    if any(is_rapport_question(q.text) for q in first):
         return []
     why = (
         "The guide goes straight to the topic. Start with a short warm-up (their role, a typical day) "
@@ -95,10 +78,10 @@ def _rapport(guide: Guide) -> list[Finding]:
 
 
 def _wrap_up(guide: Guide) -> list[Finding]:
-    if guide.sections and _is_wrap(guide.sections[-1]):
+    if guide.sections and is_wrap_up(guide.sections[-1]):
         return []
     last = list(guide.questions())[-2:]
-    if any(WRAP_UP.search(q.text.lower()) or _CLOSING.search(q.text) for q in last):
+    if any(is_wrap_up_question(q.text) for q in last):
         return []
     why = (
         "The guide has no wrap-up. End by asking whether there is anything else they want to share: "
@@ -108,7 +91,7 @@ def _wrap_up(guide: Guide) -> list[Finding]:
 
 
 def _probes(guide: Guide) -> list[Finding]:
-    main = [q for s in guide.sections if not (_is_warm(s) or _is_wrap(s)) for q in s.questions]
+    main = [q for s in guide.sections if not (is_warm_up(s) or is_wrap_up(s)) for q in s.questions]
     main = main or list(guide.questions())
     if any(q.probes for q in main) or any(_PROBE_LIKE.search(q.text) for q in guide.questions()):
         return []

@@ -15,6 +15,7 @@ import re
 from guideagent.critique import rewrite as rw
 from guideagent.critique.lexicon import COMMUNICATION, DISCOURSE, HABITUAL, NON_PREDICTIVE, words
 from guideagent.critique.text import Hit, Parsed, Sentence
+from guideagent.language.inflection import base_of_gerund, past
 
 _SCENE = re.compile(
     r"^(?:imagine|imagining|suppose|supposing|picture|pretend|hypothetically|let's\s+(?:say|imagine|pretend|suppose)"
@@ -177,13 +178,13 @@ def _yes_no_story(verb: str, rest: str) -> str | None:
         rest,
     )
     if g:
-        base = rw.base_of_gerund(g.group(2))
+        base = base_of_gerund(g.group(2))
         if base:
             obj = f" {g.group(1)}s" if g.group(1) else ""
-            return rw.sentence(f"Tell me about the last time you {rw.past(base)}{obj}")
+            return rw.sentence(f"Tell me about the last time you {past(base)}{obj}")
     if verb in _BUY and re.match(r"(?:a|an|some)\s", rest):
         return rw.sentence(
-            f"Tell me about the last time you {rw.past(verb)} something like {rw.clean_rest(rest)}"
+            f"Tell me about the last time you {past(verb)} something like {rw.clean_rest(rest)}"
         )
     return rw.last_time(verb, rest)
 

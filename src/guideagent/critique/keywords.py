@@ -6,31 +6,10 @@ and research verbs ("understand", "learn", "explore") must not count as topic wo
 
 from __future__ import annotations
 
-import re
+from guideagent.language.stopwords import QUESTION_FRAME, STOPWORDS
+from guideagent.language.tokens import letter_words
 
-from guideagent.critique.lexicon import words
-
-_STOP = words(
-    """
-    a an the and or but if then so of to in on at for from with by about as into over
-    under after before during through is are was were be been being am do does did have
-    has had can could will would should may might must not no yes you your yours we our
-    us they them their i me my it its this that these those there here what when where
-    which who whom why how any some all each every more most other such only own same
-    than too very just also tell me walk talk describe last time ever usually typically
-    think feel like get got make made way ways thing things lot bit kind sort really
-    much many well
-    """
-)
-# Words that frame research rather than name its topic.
-_RESEARCH = words(
-    """
-    understand learn find out explore discover identify know see check validate test
-    assess evaluate measure improve gather insight insights need needs people person
-    user users participant participants customer customers current currently experience
-    experiences product feature features use using used whether
-    """
-)
+_STOP = STOPWORDS | QUESTION_FRAME
 _SUFFIXES = (
     "ations",
     "ation",
@@ -47,7 +26,6 @@ _SUFFIXES = (
     "ly",
     "s",
 )
-_WORD = re.compile(r"[a-z][a-z'-]+")
 
 
 def stem(word: str) -> str:
@@ -64,8 +42,8 @@ def stem(word: str) -> str:
 
 
 def content_stems(text: str) -> set[str]:
-    words = _WORD.findall(text.lower().replace("’", "'"))
-    return {stem(w) for w in words if w not in _STOP and w not in _RESEARCH and len(w) > 2}
+    words = letter_words(text)
+    return {stem(w) for w in words if w not in _STOP and len(w) > 2}
 
 
 def overlaps(objective: str, text: str) -> bool:

@@ -222,28 +222,6 @@ PEOPLE = (
     r"learners|athletes|runners|divers|artists|photographers|vets|dentists|carers|staff\s+members"
 )
 
-# Common verbs, for spotting "… and <verb> …" coordination of two activities.
-VERBS = words(
-    """
-    use track read write compare grade plan set manage pay buy book find share send
-    check choose pick decide keep save store organise organize review deploy test report
-    recruit sell plant hire post learn cook feed handle collect get make go see look
-    watch listen call contact search install update schedule prepare submit apply fill
-    sign cancel return order deliver ship invite onboard train teach support fix build
-    design create edit measure monitor analyse analyze like dislike love hate enjoy
-    prefer invest spend budget borrow lend upload download print scan sync move clean
-    drive ride eat drink sleep play stream tip rate hear feel think know want need do
-    put run start stop finish open close join leave visit meet follow approve file claim
-    renew switch upgrade log back protect label sort price split arrange prioritise
-    prioritize estimate forecast negotiate communicate coordinate document verify ensure
-    evaluate assess respond reply answer attend ask explain describe keep promote market
-    advertise recommend remember pack load wash repair maintain replace charge earn
-    count calculate talk speak wash walk bake grow mend tidy iron commute travel swim
-    practise exercise study revise chase remind reconcile invoice swap donate lease
-    insure register enrol enroll vote sow harvest spray unload carry bathe chat argue
-    celebrate decorate furnish raise cater serve greet welcome warn inspect audit
-    """
-)
 # Verbs that make a whole story without an object: "the last time you cooked".
 INTRANSITIVE = words(
     """

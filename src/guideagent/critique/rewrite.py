@@ -12,7 +12,14 @@ import re
 from functools import lru_cache
 
 from guideagent.critique.lexicon import AUX, INTRANSITIVE, words
-from guideagent.critique.morph import IRREGULAR, base_of_gerund, participle_to_past, past
+from guideagent.language.inflection import (
+    base_of_gerund,
+    base_of_third,
+    is_irregular_participle,
+    is_past,
+    participle_to_past,
+    past,
+)
 
 _TAIL = re.compile(
     r"\s*\b(?:any\s?time|(?:every|each|per|most)\s+(?:single\s+)?(?:day|week|month|night|morning|evening|year|time|weekend)"
@@ -30,8 +37,6 @@ _NOT_VERBS = words(
     yet able
     """
 )
-_PAST_FORMS = frozenset(past_form for past_form, _ in IRREGULAR.values()) - set(IRREGULAR)
-_PARTICIPLES = frozenset(pp for _, pp in IRREGULAR.values())
 _STATIVE = words(
     """
     think feel believe know remember mind agree see understand wish hope expect care
@@ -132,7 +137,7 @@ def last_time(verb: str, rest: str, *, participle: bool = False) -> str | None:
             done = "went" if rest.startswith("to ") else "were"
         else:
             done = participle_to_past(v)
-    elif v.endswith("ed") or v in _PAST_FORMS:
+    elif is_past(v):
         done = v  # already past: "you needed", "you saw"
     else:
         done = past(v)
@@ -156,7 +161,9 @@ def from_you_clause(text: str) -> str | None:
 
 
 def _participle(word: str) -> bool:
-    return word == "been" or word in _PARTICIPLES or (word.endswith("ed") and len(word) > 4)
+    return (
+        word == "been" or is_irregular_participle(word) or (word.endswith("ed") and len(word) > 4)
+    )
 
 
 def try_to(verb: str, rest: str, subject: str = "you") -> str:
@@ -164,20 +171,6 @@ def try_to(verb: str, rest: str, subject: str = "you") -> str:
     return sentence(
         f"Walk me through what happened the last time {subject} tried to {verb} {clean_rest(rest)}"
     )
-
-
-def third_to_base(verb: str) -> str:
-    """checks -> check, tidies -> tidy, washes -> wash, has -> have."""
-    v = verb.lower()
-    if v in ("has", "is", "does", "goes"):
-        return {"has": "have", "is": "be", "does": "do", "goes": "go"}[v]
-    if v.endswith("ies") and len(v) > 4:
-        return v[:-3] + "y"
-    if v.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
-        return v[:-2]
-    if v.endswith("s") and not v.endswith("ss"):
-        return v[:-1]
-    return v
 
 
 def feeling_about(thing: str) -> str | None:
@@ -201,7 +194,7 @@ def feeling_about(thing: str) -> str | None:
         subject, verb, more = m.group(1), m.group(2), m.group(3).strip()
         if verb in AUX or verb in _NOT_VERBS:
             return None
-        done = past(third_to_base(verb)) if not verb.endswith("ed") else verb
+        done = past(base_of_third(verb)) if not verb.endswith("ed") else verb
         return sentence(
             f"Tell me about the last time {subject} {done} {more}. What was that like?", ""
         )

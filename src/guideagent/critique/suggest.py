@@ -30,19 +30,28 @@ from guideagent.critique.lexicon import (
     LOADED,
     QUALITIES,
     STRONG_FEELING_VERBS,
-    VERBS,
     WH,
     words,
 )
-from guideagent.critique.morph import IRREGULAR, base_of_gerund, past, third_person
 from guideagent.critique.text import Parsed
+from guideagent.language.inflection import (
+    base_of_gerund,
+    base_of_third,
+    gerund,
+    is_irregular,
+    is_irregular_participle,
+    past,
+    third_person,
+)
+from guideagent.language.sentences import split_sentences
+from guideagent.language.tokens import terms
+from guideagent.language.verbs import VERBS
 
 # -- polish ----------------------------------------------------------------------------------
 
 _IMPERATIVE = re.compile(
     r"^(?:tell|walk|talk|describe|show|take|run|give|share|explain|paint|think|go)\b"
 )
-_SENTENCES = re.compile(r"(?<=[.?!])\s+(?=\S)")
 _STORY = re.compile(
     r"^(?:tell me about (?:the last time|a time|the time|when|what happened)|tell me what happened"
     r"|walk me through what happened)\b",
@@ -59,7 +68,7 @@ _MORE_VERBS = words(
     text email message update open close fix help
     """
 )
-_KNOWN_BASE = VERBS | set(IRREGULAR) | INTRANSITIVE | _MORE_VERBS
+_KNOWN_BASE = VERBS | INTRANSITIVE | _MORE_VERBS
 
 
 def _past_clause(m: re.Match[str]) -> str:
@@ -73,8 +82,8 @@ def _past_clause(m: re.Match[str]) -> str:
         return f"{joint} {subject} had"
     if verb in ("do", "does"):
         return f"{joint} {subject} did"
-    base = rw.third_to_base(verb) if subject in ("he", "she", "it") else verb
-    if base in _KNOWN_BASE and base not in AUX:
+    base = base_of_third(verb) if subject in ("he", "she", "it") else verb
+    if _is_verb(base) and base not in AUX:
         return f"{joint} {subject} {past(base)}"
     return m.group(0)
 
@@ -85,7 +94,7 @@ def polish(text: str, original: str) -> str:
     agree within a story, and names and acronyms in the case the question gave them."""
     text = re.sub(r"\s+", " ", text.replace("\x00", " ")).strip(" ,;")
     out = []
-    for part in _SENTENCES.split(text):
+    for part in split_sentences(text):
         body = re.sub(r"\s+([.?!,;:])", r"\1", part).strip(" ,;").rstrip("?.! ")
         if not body:
             continue
@@ -193,12 +202,12 @@ def well_formed(text: str, original: str = "") -> bool:
     context ("Do you like it?" -> "…the last time you used it")."""
     if not text or not text[:1].isupper() or text[-1:] not in ".?":
         return False
-    for i, s in enumerate(_SENTENCES.split(text)):
+    for i, s in enumerate(split_sentences(text)):
         if not s[:1].isupper() or s[-1:] not in ".?":
             return False
         body = s.rstrip(".?").strip()
         low = body.lower()
-        said = re.findall(r"[a-z0-9][a-z0-9'&+-]*", low)
+        said = terms(low)
         if len(said) < (4 if i == 0 else 2) or said[-1] in _DANGLING:
             return False
         if i == 0 and said[0] not in _OPEN_STARTS and said[0] not in AUX:
@@ -262,9 +271,11 @@ _NOT_SUBJECT_END = words(
     and or of in on at to for with from by about as than able new used old good bad
     """
 )
-_PARTICIPLE = re.compile(
-    r"^(?:[a-z'-]+ed|[a-z'-]+en|" + "|".join(pp for _, pp in IRREGULAR.values()) + r")$"
-)
+_PARTICIPLE_END = re.compile(r"^[a-z'-]+(?:ed|en)$")
+
+
+def _participle(word: str) -> bool:
+    return bool(_PARTICIPLE_END.match(word)) or is_irregular_participle(word)
 
 
 def _agree(verb: str, subject: str) -> str:
@@ -276,26 +287,8 @@ def _agree(verb: str, subject: str) -> str:
     return verb if plural else third_person(verb)
 
 
-def _gerund(verb: str) -> str:
-    v = verb.lower()
-    vowels = "aeiou"
-    if v.endswith("ie"):
-        return v[:-2] + "ying"
-    if v.endswith("e") and not v.endswith(("ee", "ye", "oe")):
-        return v[:-1] + "ing"
-    if (
-        len(v) in (3, 4)
-        and v[0] not in vowels
-        and v[-1] not in vowels + "wxy"
-        and v[-2] in vowels
-        and v[-3] not in vowels
-    ):
-        return v + v[-1] + "ing"  # get -> getting, plan -> planning
-    return v + "ing"
-
-
 def _is_verb(word: str) -> bool:
-    return word in _KNOWN_BASE
+    return word in _KNOWN_BASE or is_irregular(word)
 
 
 def _subject_verb(text: str) -> tuple[str, str, str] | None:
@@ -403,7 +396,7 @@ def _from_head(h: str) -> Iterator[str | None]:
             if _is_verb(verb):
                 rest = rw.clean_rest(m.group(2))
                 yield rw.sentence(
-                    f"Tell me about the last time you looked into {_gerund(verb)} {rest}"
+                    f"Tell me about the last time you looked into {gerund(verb)} {rest}"
                 )
         yield rw.from_you_clause(h)
         m = re.match(r"^(do|does|did|can|could|will|would|are|is|were|was)\s+(.+)$", h)
@@ -468,7 +461,7 @@ def _from_head(h: str) -> Iterator[str | None]:
         verb = m.group(1)
         yield (
             rw.last_time(verb, m.group(2), participle=True)
-            if _PARTICIPLE.match(verb) and not verb.endswith("ing")
+            if _participle(verb) and not verb.endswith("ing")
             else rw.last_time(verb, m.group(2))
         )
     m = re.match(r"^any\s+luck\s+(?:with\s+)?([a-z'-]+ing)\b(.*)$", h)
@@ -512,7 +505,7 @@ def _third_person(aux: str, clause: str) -> Iterator[str | None]:
             subject, nxt = " ".join(words_[: n + 1]), words_[n + 1] if n + 1 < len(words_) else ""
             if words_[0] not in ("the", "your", "our", "their", "his", "her", "my"):
                 break
-            if nxt and _PARTICIPLE.match(nxt) and nxt not in ("used",):
+            if nxt and _participle(nxt) and nxt not in ("used",):
                 be = "is" if aux in ("is", "was") else "are"
                 yield rw.sentence(
                     f"Walk me through how {subject} {be} {nxt} {rw.clean_rest(' '.join(words_[n + 2 :]))}"
@@ -580,6 +573,6 @@ def templates(p: Parsed) -> Iterator[str | None]:
         if (
             m
             and len(m.group(1).split()) <= 7
-            and not any(w in _KNOWN_BASE or w == "you" for w in m.group(1).split()[1:])
+            and not any(_is_verb(w) or w == "you" for w in m.group(1).split()[1:])
         ):
             yield rw.experience_of(m.group(1))

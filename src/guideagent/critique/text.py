@@ -14,6 +14,8 @@ from functools import cached_property
 from typing import NamedTuple
 
 from guideagent.critique.lexicon import AUX, DISCOURSE, OPEN_VERBS, WH
+from guideagent.language.sentences import split_sentences
+from guideagent.language.tokens import terms
 
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}|<[^<>]*>")
 _NOTE_PREFIX = re.compile(
@@ -48,8 +50,6 @@ _INFORMAL = [
         (r"\bgotta\b", "have to"),
     ]
 ]
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=\S)|(?<=:)\s+(?=[A-Za-z])")
-_WORD = re.compile(r"[a-z0-9][a-z0-9'&+\-]*")
 OPEN_REQUEST = _OPEN_REQUEST = re.compile(
     r"^(?:(?:(?:can|could|would|will)\s+you\s+(?:please\s+|maybe\s+|just\s+|first\s+)?"
     r"(?:be\s+(?:up\s+for|willing\s+to|happy\s+to|able\s+to|ok|okay)\s+|start\s+by\s+|try\s+to\s+)?"
@@ -166,17 +166,17 @@ class Parsed:
 
     @cached_property
     def words(self) -> list[str]:
-        return _WORD.findall(self.low)
+        return terms(self.low)
 
 
 def parse(text: str) -> Parsed:
     core = normalise(strip_notes(text)) or normalise(text)
     low = core.lower()
     sentences = []
-    for chunk in _SENTENCE_END.split(low):
+    for chunk in split_sentences(low, at_colons=True):
         chunk = chunk.strip()
         if chunk:
-            sentences.append(Sentence(chunk, _head(chunk), _WORD.findall(chunk)))
+            sentences.append(Sentence(chunk, _head(chunk), terms(chunk)))
     return Parsed(text, core, low, sentences)
 
 

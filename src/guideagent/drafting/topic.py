@@ -24,9 +24,9 @@ from guideagent.drafting.lexicon import (
     PEOPLE,
     PROCESS_VERBS,
     STATIVE,
-    VERBS,
-    gerund,
 )
+from guideagent.language.inflection import base, gerund, third_person
+from guideagent.language.verbs import VERBS
 from guideagent.schemas import ObjectiveKind
 
 LEAD = re.compile(
@@ -469,18 +469,11 @@ def _skip_modals(words: list[str]) -> list[str]:
 
 
 def _base(word: str) -> str | None:
-    """The lexicon base form of a verb ("hands" -> "hand", "goes" -> "go"), or None."""
-    irregular = {"has": "have", "is": "be", "are": "be", "does": "do", "goes": "go", "made": "make"}
-    if word in irregular:
-        return irregular[word]
-    candidates = [word]
-    if word.endswith("ies"):
-        candidates.append(word[:-3] + "y")
-    if word.endswith("es"):
-        candidates.append(word[:-2])
-    if word.endswith("s"):
-        candidates.append(word[:-1])
-    return next((c for c in candidates if c in VERBS), None)
+    """The base form of a present-tense verb we know ("hands" -> "hand", "goes" -> "go"), or None."""
+    lemma = base(word)
+    if word in (lemma, third_person(lemma)) or word in ("are", "made"):
+        return lemma if lemma in VERBS else None
+    return None
 
 
 def _pronouns(text: str) -> str:

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from guideagent.critique.text import open_request, strip_notes
 from guideagent.errors import InputError
+from guideagent.ingest.decode import decode_bytes
+from guideagent.language.sections import section_kind
 from guideagent.schemas import Guide, Probe, Question, Section, SectionKind
 
 TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
@@ -50,13 +52,6 @@ _PROCEDURAL = re.compile(
 )
 _TIMING = re.compile(
     r"\s*(?:[-–—:]\s*)?\(?~?\s*\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?|mins?)\.?\)?\s*$", re.I
-)
-_WARM = re.compile(
-    r"warm|intro|rapport|background|about you|getting started|icebreak|welcome|briefing", re.I
-)
-_WRAP = re.compile(
-    r"wrap|clos(?:e|ing)|final\s+(?:thoughts|questions|words)|thank|conclu|debrief|anything else|\bend\b",
-    re.I,
 )
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -92,7 +87,7 @@ def load_guide(path: Path) -> Guide:
     data = path.read_bytes()
     if not data.strip():
         raise InputError("the file is empty.", path)
-    text = _docx_text(path, data) if suffix == ".docx" else decode(data, path)
+    text = _docx_text(path, data) if suffix == ".docx" else decode_bytes(data, path).text
     guide = parse_guide(text, default_title=path.stem)
     if not any(True for _ in guide.questions()):
         raise InputError(
@@ -101,40 +96,6 @@ def load_guide(path: Path) -> Guide:
             path,
         )
     return guide
-
-
-def decode(data: bytes, path: Path) -> str:
-    """UTF-8, UTF-8 with BOM, UTF-16 with BOM, then Windows-1252; fail only if none reads as text."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates = ["utf-16"]
-    elif data.startswith(b"\xef\xbb\xbf"):
-        candidates = ["utf-8-sig"]
-    elif b"\x00" in data:
-        raise InputError("looks like a binary file, not a text guide.", path)
-    else:
-        candidates = ["utf-8", "cp1252"]
-    for encoding in candidates:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _sensible(text):
-            return text
-        raise InputError("looks like a binary file, not a text guide.", path)
-    raise InputError(
-        "cannot be read as text (tried UTF-8, UTF-16 and Windows-1252); save it as UTF-8.", path
-    )
-
-
-def _sensible(text: str) -> bool:
-    if not text:
-        return False
-    bad = sum(
-        1
-        for c in text
-        if (ord(c) < 32 and c not in "\t\n\r\f") or 0x80 <= ord(c) < 0xA0 or c == "\ufffd"
-    )
-    return bad / len(text) < 0.02
 
 
 def _docx_text(path: Path, data: bytes) -> str:
@@ -339,14 +300,6 @@ def _split_note(text: str) -> tuple[str, str | None]:
     return text.strip(), ("; ".join(n for n in notes if n) or None)
 
 
-def _kind(title: str) -> SectionKind:
-    if _WARM.search(title):
-        return SectionKind.warm_up
-    if _WRAP.search(title):
-        return SectionKind.wrap_up
-    return SectionKind.main
-
-
 def _is_note(block: _Block) -> bool:
     text = block.text.strip()
     if _ITALIC_LINE.match(text) or _NOTE_LINE.match(text) and not _CONDITION.match(text):
@@ -368,7 +321,7 @@ def parse_guide(text: str, default_title: str = "") -> Guide:
         first = headings[0]
         outranks = len(headings) > 1 and all(h.level > first.level for h in headings[1:])
         # Plain text: a first line like "Interview guide: commuting" names the guide.
-        names_guide = plain and _kind(first.text) == SectionKind.main
+        names_guide = plain and section_kind(first.text) == SectionKind.main
         if outranks or names_guide:
             title = title or first.text
             blocks = blocks[1:]
@@ -382,7 +335,7 @@ def parse_guide(text: str, default_title: str = "") -> Guide:
             section = Section(
                 id="",
                 title=_TIMING.sub("", block.text).strip() or block.text,
-                kind=_kind(block.text),
+                kind=section_kind(block.text),
             )
             guide.sections.append(section)
             question, after_para_question = None, False

@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from guideagent.language.tokens import WORD
 from guideagent.schemas.synthesis import Insight, InterviewNotes, Quote
 from guideagent.schemas.transcript import Role, Transcript
 
-# A word is letters/digits, with inner apostrophes kept in the word ("don't" is one word).
-_WORD = re.compile(r"\w+(?:['’‘`]\w+)*")
 _APOSTROPHES = re.compile(r"['’‘`]")
 _CLOSING = re.compile(r"[.!?…\"”’')\]]+")
 _OPENING = re.compile(r"[\"“‘'(\[]+$")
@@ -28,11 +27,11 @@ def _norm(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """The normalised words of a text: what must match for a quote to count."""
-    return [_norm(m.group()) for m in _WORD.finditer(text)]
+    return [_norm(m.group()) for m in WORD.finditer(text)]
 
 
 def _spans(text: str) -> list[tuple[str, int, int]]:
-    return [(_norm(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return [(_norm(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
 
 
 def _find_run(needle: list[str], haystack: list[str]) -> int | None:

@@ -8,33 +8,10 @@ a label. No model is needed, and the same input always gives the same label.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are aren't as at be because
-    been before being below between both but by can can't cannot could couldn't did didn't do
-    does doesn't doing don't down during each even ever every few for from further get gets
-    getting got had hadn't has hasn't have haven't having he her here hers herself him himself
-    his how i i'd i'll i'm i've if in into is isn't it it's its itself just kind know let like
-    lot lots me might more most much must my myself no nor not now of off often on once only
-    or other ought our ours ourselves out over own pretty quite rather really right said same
-    say says see she should so some something sort still such sure than that that's the their
-    theirs them themselves then there there's these they they'd they're they've thing things
-    think this those though through thus to too under until up us use used using very want
-    was wasn't way we we'd we're we've well were weren't what what's when where which while who
-    whom why will with won't would wouldn't yeah yes yet you you'd you'll you're you've your
-    yours yourself um uh okay ok maybe actually basically probably definitely mean go going
-    goes went come comes came make makes made take takes took one two three first time times
-    back bit stuff yeah guess feel felt look looks looking tell told try tried day days
-    left gone open opened opening put puts keep keeps kept give gives gave need needs needed
-    wanted wants says saying said thought thinking start started end ended seems seemed
-    sometimes always never usually basically literally anyway either else enough every
-    everything anything nothing someone somebody everyone people person part whole kinda
-    gonna wanna gotta lot little big bad good great new old last next same different
-    another around away yes oh hey hi ah ahh hmm mm laughs laugh sure whatever able""".split()  # noqa: SIM905
-)
-_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
+from guideagent.language.stopwords import STOPWORDS
+from guideagent.language.tokens import letter_words
 
 
 def content_words(text: str) -> int:
@@ -42,13 +19,9 @@ def content_words(text: str) -> int:
     return sum(1 for w in text.lower().split() if w.strip(".,!?;:'\"") not in STOPWORDS)
 
 
-def _tokens(text: str) -> list[str]:
-    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
-
-
 def phrases(text: str) -> list[str]:
     """Candidate phrases: content words and pairs of adjacent content words."""
-    words = _tokens(text)
+    words = letter_words(text)
     out: list[str] = []
     for i, w in enumerate(words):
         if w in STOPWORDS or len(w) < 3:

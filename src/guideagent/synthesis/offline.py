@@ -7,11 +7,12 @@ insights embedded with the shipped MiniLM model. Nothing here is random.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
 
+from guideagent.language.sections import is_warm_up_prompt
+from guideagent.language.sentences import sentence_spans, word_count
 from guideagent.schemas import Guide, Study, Transcript
 from guideagent.schemas.guide import SectionKind
 from guideagent.schemas.synthesis import Insight, InterviewNotes, Quote, Synthesis
@@ -20,7 +21,7 @@ from guideagent.synthesis import cues
 from guideagent.synthesis.embeddings import embed
 from guideagent.synthesis.grounding import ground_notes
 from guideagent.synthesis.keyphrases import content_words
-from guideagent.synthesis.sentences import sentence_spans, tidy, word_count
+from guideagent.synthesis.sentences import tidy
 
 MIN_WORDS = 6
 MIN_CONTENT_WORDS = 3
@@ -28,12 +29,6 @@ MAX_INSIGHTS = 40  # per participant: enough for a long interview, few enough to
 QUESTION_MATCH = 0.55  # interviewer question -> guide question
 OBJECTIVE_MATCH = 0.35  # question or sentence -> objective text
 WARM_UP_SHARE = 0.25  # without a guide, warm-up questions are looked for in the first quarter
-WARM_UP_CUES = re.compile(
-    r"yourself|about you\b|your (?:role|job|work|team|studio|business|agency|company|practice|day|week)\b"
-    r"|what (?:do )?you do\b|how are you|how's your|background|introduce|for work|how long have you"
-    r"|where are you|record\b|hear me|coming through|see and hear|what got you into|start your own",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -48,7 +43,7 @@ class Candidate:
 
 def _looks_like_warm_up(question: str, position: float) -> bool:
     """Without a guide: an early question about the person or the call, not the topic."""
-    return position <= WARM_UP_SHARE and bool(WARM_UP_CUES.search(question.replace("’", "'")))
+    return position <= WARM_UP_SHARE and is_warm_up_prompt(question)
 
 
 def _candidates(transcript: Transcript, guide: Guide | None) -> list[Candidate]:

@@ -15,6 +15,7 @@ from collections import Counter
 
 import numpy as np
 
+from guideagent.language.tokens import word_count
 from guideagent.schemas import Study
 from guideagent.schemas.synthesis import (
     QUOTES_PER_PARTICIPANT,
@@ -30,7 +31,6 @@ from guideagent.synthesis import cues
 from guideagent.synthesis.cluster import attach_stragglers, average_linkage, centrality
 from guideagent.synthesis.embeddings import embed
 from guideagent.synthesis.keyphrases import content_words, label_for, shorten, top_phrases
-from guideagent.synthesis.sentences import word_count
 
 # Cosine thresholds, measured on the development studies: cores merge at SIMILARITY,
 # then insights in small clusters join the core they are on average ATTACH-similar to.
