@@ -182,3 +182,12 @@ def test_each_kind_is_caught_and_restored_exactly(text, kind):
     hidden = redactor.redact(text)
     assert f"[{kind}_1]" in hidden
     assert redactor.restore(hidden) == text
+
+
+def test_a_bare_zip_is_a_code_when_it_names_one_and_a_verb_otherwise():
+    from guideagent.synthesis.redact import Redactor
+
+    text = "I live in zip 02139. We zip 12345 files a day. My zip is 10001, by the park."
+    out = Redactor([]).redact(text)
+    assert "02139" not in out and "10001" not in out
+    assert "zip 12345 files" in out

@@ -152,10 +152,12 @@ _US_STATES = (
 _ZIP = re.compile(rf"\b(?:{_US_STATES})\s+(?P<code>\d{{5}}(?:-\d{{4}})?)(?![\w-])")
 _PLACE_BEFORE = re.compile(r"[A-Z][a-z]+,?\s$")
 _POSTCODE_AFTER_WORD = re.compile(
-    r"(?:(?i:\b(?:postcode|post code|postal code|zip ?code|code postal))|\bPLZ|\bCAP)\b"
+    r"(?:(?i:\b(?:postcode|post code|postal code|zip(?: ?code)?|code postal))|\bPLZ|\bCAP)\b"
     r"[\s:,]*(?:is\s+|was\s+)?(?P<code>(?i:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})"
     r"|[1-9]\d{3} ?[A-Z]{2}|\d{5}(?:-\d{4})?|\d{4})(?![\w-])"
 )
+_BARE_ZIP_AS_VERB = re.compile(r"(?i:zip)\s+\d")
+_WORD_AFTER = re.compile(r"\s+[a-z]")
 # "Lindenstraße 23, 10969 Berlin", "D-10969 Berlin": a code before a place name, right after
 # a street address or a country letter; a bare ", 2000 People" is not enough.
 _EU_POSTCODE = re.compile(
@@ -268,6 +270,8 @@ def _addresses(text: str) -> Iterator[Span]:
         if _PLACE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
             yield Span(m.start("code"), m.end("code"), "POSTCODE", m["code"])
     for m in _POSTCODE_AFTER_WORD.finditer(text):
+        if _BARE_ZIP_AS_VERB.match(m[0]) and _WORD_AFTER.match(text, m.end()):
+            continue  # "we zip 12345 files": the verb, not a ZIP code
         yield Span(m.start("code"), m.end("code"), "POSTCODE", m["code"])
     for m in _EU_POSTCODE.finditer(text):
         if m["prefix"] or any(0 <= m.start() - a.end <= 2 for a in streets):
