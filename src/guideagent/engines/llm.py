@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from guideagent.config import Settings
-from guideagent.engines.structured import StructuredLLM
+from guideagent.llm import StructuredLLM
 from guideagent.schemas import Critique, Guide, Study, Transcript
 from guideagent.schemas.critique import Code, Finding, FindingSource
 from guideagent.schemas.synthesis import InterviewNotes, Synthesis

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from guideagent.engines.structured import StructuredLLM
+from guideagent.llm import StructuredLLM
 from guideagent.schemas import Guide, Study, Transcript
 from guideagent.schemas.synthesis import (
     QUOTES_PER_PARTICIPANT,

@@ -25,8 +25,8 @@ from pydantic import ValidationError
 
 from guideagent.atomic import atomic_write_text
 from guideagent.engines.base import Engine, Progress
-from guideagent.engines.structured import Usage
 from guideagent.errors import GuideAgentError
+from guideagent.llm import Usage
 from guideagent.schemas import Guide, Study, Transcript
 from guideagent.schemas.synthesis import InterviewNotes, Synthesis
 from guideagent.synthesis.coverage import finish_synthesis
