@@ -151,7 +151,7 @@ def test_a_hung_server_fails_within_twice_the_timeout(fake_openai, fast_llm):
 def test_a_hung_server_fails_within_the_deadline_in_async_calls(fake_openai, fast_llm):
     import asyncio
 
-    from guideagent.engines.llm import CritiqueAnswer
+    from guideagent.critique.llm import CritiqueAnswer
 
     timeout = 0.5
     fast_llm.settings.timeout = timeout

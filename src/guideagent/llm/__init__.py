@@ -5,7 +5,7 @@ it; it imports none of them.
 
     client.py   StructuredLLM (call, acall, explain) and plain_client
     retry.py    what is retried, Retry-After, and the total deadline
-    usage.py    CallRecord, Usage, PROCESS_USAGE
+    usage.py    CallRecord, Usage, PROCESS_USAGE, CostEstimate
     logs.py     quiet library loggers, the key scrubber, the CLI's log setup
 
 Importing this package is cheap: the client (tenacity, jinja, then openai and instructor on
@@ -14,9 +14,16 @@ the first call) loads when `StructuredLLM` or `plain_client` is first asked for.
 
 from typing import Any
 
-from guideagent.llm.usage import PROCESS_USAGE, CallRecord, Usage
+from guideagent.llm.usage import PROCESS_USAGE, CallRecord, CostEstimate, Usage
 
-__all__ = ["PROCESS_USAGE", "CallRecord", "StructuredLLM", "Usage", "plain_client"]
+__all__ = [
+    "PROCESS_USAGE",
+    "CallRecord",
+    "CostEstimate",
+    "StructuredLLM",
+    "Usage",
+    "plain_client",
+]
 
 
 def __getattr__(name: str) -> Any:
