@@ -199,7 +199,7 @@ class StructuredLLM:
         model = self.settings.model
         tries = f"after {attempts} {'try' if attempts == 1 else 'tries'}"
         gave_up = ""
-        if deadline is not None and deadline.left() <= deadline.min_try:
+        if deadline is not None and (deadline.out_of_time or deadline.left() <= deadline.min_try):
             gave_up = f" (guideagent gives up on a call after {deadline.total:g} s in all)"
         if deadline is not None and deadline.refused_wait is not None:
             msg = (

@@ -91,8 +91,9 @@ class Deadline:
     """One call's budget: at most `attempts` tries within `total` seconds from the start.
 
     Use `wait` and `stop` in a tenacity policy, `try_timeout()` as each try's timeout, and
-    `before_sleep` to log one line per retry. After a stop, `refused_wait` holds the
-    Retry-After that did not fit (None otherwise)."""
+    `before_sleep` to log one line per retry. After a stop, `out_of_time` says the deadline
+    (not the attempt cap) ended the call, and `refused_wait` holds the Retry-After that did
+    not fit (None otherwise)."""
 
     def __init__(
         self, total: float, attempts: int, *, backoff: float = 1.0, backoff_max: float = 30.0
@@ -103,6 +104,7 @@ class Deadline:
         self.min_try = min(1.0, total / 8)
         self.started = time.monotonic()
         self.refused_wait: float | None = None
+        self.out_of_time = False
         self._backoff = wait_exponential_jitter(multiplier=backoff, max=backoff_max, jitter=backoff)
 
     def left(self) -> float:
@@ -126,7 +128,8 @@ class Deadline:
         if told is not None and told > room:
             self.refused_wait = told
             return True
-        return state.upcoming_sleep > room
+        self.out_of_time = state.upcoming_sleep > room
+        return self.out_of_time
 
     def before_sleep(self, state: RetryCallState) -> None:
         exc = state.outcome.exception() if state.outcome else None
