@@ -22,7 +22,7 @@ from statistics import mean
 from pydantic import BaseModel, Field
 
 from guideagent.config import Settings
-from guideagent.engines.structured import StructuredLLM
+from guideagent.llm import StructuredLLM
 from guideagent.schemas import Guide, Study
 from guideagent.schemas.synthesis import Synthesis
 

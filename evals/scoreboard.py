@@ -72,7 +72,7 @@ class _Meter:
         self.suites: dict[str, dict[str, float]] = {}
 
     def run(self, name: str, fn, *args, **kwargs):
-        from guideagent.engines.structured import PROCESS_USAGE
+        from guideagent.llm import PROCESS_USAGE
 
         calls, started = len(PROCESS_USAGE.calls), time.monotonic()
         result = fn(*args, **kwargs)

@@ -48,7 +48,7 @@ def llm_settings(fake_openai):  # noqa: F811
 @pytest.fixture
 def fast_llm(llm_settings):
     """A StructuredLLM with millisecond backoff so fault tests stay fast."""
-    from guideagent.engines.structured import StructuredLLM
+    from guideagent.llm import StructuredLLM
 
     return StructuredLLM(llm_settings, backoff=0.01, backoff_max=0.05)
 

@@ -125,12 +125,71 @@ def test_500_then_success(fake_openai, fast_llm):
 
 
 def test_timeout_is_retried_then_explained(fake_openai, fast_llm):
-    fast_llm.settings.timeout = 0.3
-    fake_openai.push(*[Delay(1.0, Reply(GOOD_ANSWER)) for _ in range(3)])
+    fast_llm.settings.timeout = 0.5
+    fake_openai.push(*[Delay(3.0, Reply(GOOD_ANSWER)) for _ in range(3)])
     with pytest.raises(ProviderError) as info:
         engine(fast_llm).critique_guide(GUIDE, STUDY)
-    assert len(fake_openai.chat_requests) == 3  # 1 try + max_retries=2
+    assert len(fake_openai.chat_requests) >= 2  # retried, within the deadline
     assert "No answer from" in info.value.message and "GUIDEAGENT_TIMEOUT" in info.value.message
+
+
+def test_a_hung_server_fails_within_twice_the_timeout(fake_openai, fast_llm):
+    """However many retries are allowed, a call ends by its deadline: 2 x the timeout."""
+    timeout = 0.5
+    fast_llm.settings.timeout = timeout
+    fast_llm.settings.max_retries = 20
+    fake_openai.push(*[Delay(10.0, Reply(GOOD_ANSWER)) for _ in range(21)])
+    started = time.monotonic()
+    with pytest.raises(ProviderError) as info:
+        engine(fast_llm).critique_guide(GUIDE, STUDY)
+    elapsed = time.monotonic() - started
+    assert elapsed < 2 * timeout + 1.0
+    assert 2 <= len(fake_openai.chat_requests) <= 4
+    assert "No answer from" in info.value.message and "1 s in all" in info.value.message
+
+
+def test_a_hung_server_fails_within_the_deadline_in_async_calls(fake_openai, fast_llm):
+    import asyncio
+
+    from guideagent.critique.llm import CritiqueAnswer
+
+    timeout = 0.5
+    fast_llm.settings.timeout = timeout
+    fast_llm.settings.max_retries = 20
+    fake_openai.push(*[Delay(10.0, Reply(GOOD_ANSWER)) for _ in range(21)])
+    started = time.monotonic()
+    with pytest.raises(ProviderError):
+        asyncio.run(
+            fast_llm.acall(
+                "critique_guide", CritiqueAnswer, guide=GUIDE, study=STUDY, rules_findings=[]
+            )
+        )
+    assert time.monotonic() - started < 2 * timeout + 1.0
+
+
+def test_retry_after_beyond_the_deadline_fails_at_once_and_says_the_wait(fake_openai, fast_llm):
+    fake_openai.push(Fault(429, headers={"Retry-After": "3600"}), Reply(GOOD_ANSWER))
+    started = time.monotonic()
+    with pytest.raises(ProviderError) as info:
+        engine(fast_llm).critique_guide(GUIDE, STUDY)
+    assert time.monotonic() - started < 1.0
+    assert len(fake_openai.chat_requests) == 1
+    assert "asked to wait 60 min" in info.value.message
+
+
+def test_a_slow_server_with_retry_after_is_bounded_too(fake_openai, fast_llm):
+    """Delays and a Retry-After that fits: the call still ends by the deadline."""
+    timeout = 1.0
+    fast_llm.settings.timeout = timeout
+    fast_llm.settings.max_retries = 20
+    fake_openai.push(
+        Delay(0.6, Fault(503, headers={"Retry-After": "0.5"})),
+        *[Delay(10.0, Reply(GOOD_ANSWER)) for _ in range(20)],
+    )
+    started = time.monotonic()
+    with pytest.raises(ProviderError):
+        engine(fast_llm).critique_guide(GUIDE, STUDY)
+    assert time.monotonic() - started < 2 * timeout + 1.0
 
 
 def test_timeout_then_success(fake_openai, fast_llm):

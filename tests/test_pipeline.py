@@ -1,5 +1,6 @@
 """The synthesis run end to end on the offline engine, and the run's own bookkeeping
-(cache, resume, counts, coverage) with a small engine at our own protocol."""
+(cache, resume, counts, coverage, failures, concurrency, usage) with the fake engine at
+our own protocol (tests/fakes/engine.py)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ import csv
 import json
 import threading
 
+from fakes.engine import PAID_REMOTE, FakeEngine
+
 from guideagent.engines.offline import OfflineEngine
 from guideagent.schemas import Guide, Objective, Question, Section, Study, Transcript, Utterance
-from guideagent.schemas.synthesis import Insight, InterviewNotes, Quote, Synthesis
+from guideagent.schemas.synthesis import Synthesis
 from guideagent.schemas.transcript import Role
-from guideagent.synthesis.llm import ThemeGroup, ThemesAnswer, assemble_synthesis
 from guideagent.synthesis.pipeline import pending_transcripts, synthesize_study
 from guideagent.synthesis.report import write_reports
 
@@ -115,60 +117,8 @@ def test_offline_study_writes_reports_that_parse(tmp_path):
     assert Synthesis.model_validate(json.loads(files.json.read_text(encoding="utf-8"))) == synthesis
 
 
-class CountingEngine:
-    """An engine at our protocol: one insight per participant answer, all in one theme."""
-
-    name = "counting"
-
-    def __init__(self) -> None:
-        self.extracted: list[str] = []
-        self.seen_text: list[str] = []
-
-    def extract_notes(self, transcript, study=None, guide=None):
-        from guideagent.synthesis.grounding import ground_notes
-
-        self.extracted.append(transcript.id)
-        self.seen_text += [u.text for u in transcript.utterances]
-        insights = [
-            Insight(
-                id=f"{transcript.id}-i{n}",
-                transcript_id=transcript.id,
-                participant_id=transcript.id,
-                kind="pain_point",
-                text=u.text,
-                objective_ids=["o1"],
-                quotes=[
-                    Quote(
-                        transcript_id=transcript.id,
-                        utterance_id=u.id,
-                        participant_id=transcript.id,
-                        text=u.text.split(",")[0],
-                    )
-                ],
-            )
-            for n, u in enumerate(transcript.utterances, 1)
-            if u.role == Role.participant and len(u.text) > 5
-        ]
-        notes = InterviewNotes(
-            transcript_id=transcript.id,
-            insights=insights,
-            summary=insights[0].text if insights else "",
-        )
-        return ground_notes(notes, transcript)
-
-    def synthesize_themes(self, notes, study=None):
-        ids = [i.id for n in notes for i in n.insights]
-        return assemble_synthesis(
-            ThemesAnswer(
-                groups=[ThemeGroup(reasoning="", insight_ids=ids, label="All", description="")]
-            ),
-            notes,
-            study,
-        )
-
-
 def test_rerun_uses_the_cache_and_changed_transcripts_are_redone(tmp_path):
-    engine = CountingEngine()
+    engine = FakeEngine()
     first = synthesize_study(TRANSCRIPTS, engine, study=STUDY, cache_dir=tmp_path)
     assert engine.extracted == ["P1", "P2", "P3", "P4"] and first.cached == 0
 
@@ -192,7 +142,7 @@ def test_rerun_uses_the_cache_and_changed_transcripts_are_redone(tmp_path):
 
 
 def test_damaged_cache_file_is_redone_not_fatal(tmp_path):
-    engine = CountingEngine()
+    engine = FakeEngine()
     synthesize_study(TRANSCRIPTS, engine, cache_dir=tmp_path)
     next(tmp_path.glob("P3.*.json")).write_text("{ half a file", encoding="utf-8")
     engine.extracted = []
@@ -203,7 +153,7 @@ def test_damaged_cache_file_is_redone_not_fatal(tmp_path):
 def test_cancel_before_start_raises_and_sends_nothing(tmp_path):
     from guideagent.synthesis.pipeline import SynthesisCancelled
 
-    engine = CountingEngine()
+    engine = FakeEngine()
     cancel = threading.Event()
     cancel.set()
     try:
@@ -226,7 +176,7 @@ def test_redaction_hides_pii_from_the_engine_and_restores_it(tmp_path):
 
     leaky = interview("P1")
     leaky.utterances[1].text = "Send it to dana@example.com, that is where invoices go."
-    engine = CountingEngine()
+    engine = FakeEngine()
     run = synthesize_study(
         [leaky, interview("P2")], engine, cache_dir=tmp_path, redactor=Redactor()
     )
@@ -240,10 +190,52 @@ def test_progress_and_statuses_are_reported(tmp_path):
     seen, statuses = [], []
     synthesize_study(
         TRANSCRIPTS[:2],
-        CountingEngine(),
+        FakeEngine(),
         cache_dir=tmp_path,
         progress=lambda d, t, label: seen.append((d, t, label)),
         on_interview=lambda tid, status: statuses.append((tid, status)),
     )
     assert seen == [(1, 2, "P1"), (2, 2, "P2"), (2, 2, "themes")]
     assert statuses == [("P1", "running"), ("P1", "done"), ("P2", "running"), ("P2", "done")]
+
+
+def test_a_failure_on_one_interview_keeps_the_others_and_a_rerun_resumes(tmp_path):
+    from guideagent.errors import ProviderError
+
+    engine = FakeEngine(fail_on=2)
+    try:
+        synthesize_study(TRANSCRIPTS, engine, study=STUDY, cache_dir=tmp_path)
+    except ProviderError as exc:
+        assert "injected failure on interview 2" in exc.message
+        assert "1 of 4 interviews are saved" in exc.message
+    else:
+        raise AssertionError("the failure must surface")
+    assert engine.extracted == ["P1", "P2"]  # one at a time: nothing started after the failure
+    again = FakeEngine()
+    run = synthesize_study(TRANSCRIPTS, again, study=STUDY, cache_dir=tmp_path)
+    assert again.extracted == ["P2", "P3", "P4"] and run.cached == 1
+
+
+def test_a_concurrent_engine_runs_interviews_at_once_and_a_serial_one_does_not(tmp_path):
+    parallel = FakeEngine(delay=0.2, capabilities=PAID_REMOTE)
+    synthesize_study(TRANSCRIPTS, parallel, cache_dir=tmp_path / "a", concurrency=3)
+    assert parallel.in_flight_max == 3
+    serial = FakeEngine(delay=0.05)
+    synthesize_study(TRANSCRIPTS, serial, cache_dir=tmp_path / "b", concurrency=3)
+    assert serial.in_flight_max == 1
+
+
+def test_run_usage_is_this_runs_calls_only(tmp_path):
+    engine = FakeEngine(capabilities=PAID_REMOTE)
+    first = synthesize_study(TRANSCRIPTS, engine, cache_dir=tmp_path)
+    assert len(first.usage.calls) == 4 and first.usage.prompt_tokens > 0
+    again = synthesize_study(TRANSCRIPTS[:2], engine, cache_dir=tmp_path, fresh=True)
+    assert len(again.usage.calls) == 2 and len(engine.usage.calls) == 6
+
+
+def test_the_cache_tag_comes_from_the_engine(tmp_path):
+    synthesize_study(TRANSCRIPTS, FakeEngine(tag="model-a"), cache_dir=tmp_path)
+    same = FakeEngine(tag="model-a")
+    assert pending_transcripts(TRANSCRIPTS, same, cache_dir=tmp_path) == []
+    other = FakeEngine(tag="model-b")
+    assert len(pending_transcripts(TRANSCRIPTS, other, cache_dir=tmp_path)) == 4

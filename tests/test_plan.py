@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fakes.engine import PAID_REMOTE, FakeEngine
+
 from guideagent.engines.llm import LLMEngine
 from guideagent.engines.offline import OfflineEngine
 from guideagent.schemas import Study, Transcript, Utterance
@@ -56,6 +58,33 @@ def test_llm_plan_estimates_and_redacts_for_remote_providers(llm_settings, tmp_p
     assert "2 interview(s) to process" in plan.describe()[0]
     assert REDACTION_NOTE in plan.describe()
     assert "[NAME_1]" in plan.redactor.redact("Ann said so")
+
+
+def test_the_plan_follows_capabilities_not_names(llm_settings, tmp_path):
+    llm_settings.redact = None
+    paid = plan_synthesis(
+        [transcript("P1")],
+        FakeEngine(capabilities=PAID_REMOTE),
+        llm_settings.model_copy(update={"base_url": "https://llm.example.com/v1"}),
+        study=None,
+        guide=None,
+        cache_dir=tmp_path,
+    )
+    assert paid.needs_confirmation and paid.estimate.usd == 0.25 and paid.redactor is not None
+    free = plan_synthesis(
+        [transcript("P1")], FakeEngine(), llm_settings, study=None, guide=None, cache_dir=tmp_path
+    )
+    assert free.estimate is None and free.redactor is None and not free.needs_confirmation
+
+
+def test_a_local_llm_is_estimated_but_not_redacted_by_default(llm_settings, tmp_path):
+    llm_settings.redact = None  # the loopback server is local
+    engine = LLMEngine(llm_settings)
+    assert engine.capabilities.metered and not engine.capabilities.off_machine
+    plan = plan_synthesis(
+        [transcript("P1")], engine, llm_settings, study=None, guide=None, cache_dir=tmp_path
+    )
+    assert plan.needs_confirmation and plan.redactor is None
 
 
 def test_speaker_names_are_redacted_by_default_but_role_labels_are_not(llm_settings, tmp_path):

@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from fakes.engine import FakeEngine
 from test_tui_support import (  # noqa: F401  (data_dir registers the fixture)
     SIZE,
-    SlowEngine,
     copy_demo,
     data_dir,
     make_app,
@@ -328,7 +328,7 @@ async def test_synthesize_then_open_a_quote_in_its_transcript(tmp_path):
 
 async def test_cancel_keeps_finished_interviews_and_resume_uses_them(tmp_path):
     study = copy_demo(tmp_path / "demo")
-    engine = SlowEngine(delay=0.4)
+    engine = FakeEngine(delay=0.4)
     app = make_app(study, engine=engine)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_study(pilot, app)
@@ -349,6 +349,24 @@ async def test_cancel_keeps_finished_interviews_and_resume_uses_them(tmp_path):
         await settle(pilot, app)
         assert screen.session.synthesis is not None
         assert any("from cache" in n for n in notes(app))
+
+
+async def test_a_failed_interview_is_a_notification_and_the_others_stay_cached(tmp_path):
+    study = copy_demo(tmp_path / "demo")
+    engine = FakeEngine(fail_on=3)
+    app = make_app(study, engine=engine)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_study(pilot, app)
+        await pilot.press("4")
+        await settle(pilot, app)
+        await pilot.press("s")
+        await settle(pilot, app)
+        assert any("injected failure on interview 3" in n for n in notes(app))
+        assert any("2 of 5 interviews are saved" in n for n in notes(app))
+        statuses = {r.status for r in screen.query("InterviewProgress")}
+        assert "failed" in statuses
+        assert screen.session.synthesis is None
+        assert len(list((study / "synthesis" / "cache").glob("*.json"))) == 2
 
 
 async def test_exports(tmp_path):

@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Plan, critique and synthesize user interviews. Run with no command to open the app.",
     )
     parser.add_argument("--version", action="version", version=f"guideagent {__version__}")
+    _verbose_flag(parser, default=0)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("critique", help="critique an interview guide (file or study folder)")
@@ -111,7 +112,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("tui", help="open the app (the default)")
     p.add_argument("path", type=Path, nargs="?", help="a study folder to open")
     _provider_flags(p)
+    for command in sub.choices.values():
+        _verbose_flag(command, default=argparse.SUPPRESS)
     return parser
+
+
+def _verbose_flag(parser: argparse.ArgumentParser, default: object) -> None:
+    """-v/--verbose works before or after the command; the command's copy adds nothing
+    unless given (SUPPRESS), so `guideagent -v draft X` keeps the top-level count."""
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=default,
+        help="show each LLM call and the libraries' warnings on stderr (-vv: debug)",
+    )
 
 
 def _normalise(argv: list[str]) -> list[str]:
@@ -127,6 +142,9 @@ def _normalise(argv: list[str]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     argv = _normalise(list(sys.argv[1:] if argv is None else argv))
     args = build_parser().parse_args(argv)
+    from guideagent.llm.logs import setup_cli_logging
+
+    setup_cli_logging(getattr(args, "verbose", 0) or 0)
     try:
         from guideagent.config import load_settings
 

@@ -1,7 +1,7 @@
 """Test the provider connection: list its models, the cheapest call that proves the URL and
 the key work. It lives in the core so the TUI's settings tab, the CLI and tests share it.
 
-Errors are explained by the engine's own `StructuredLLM.explain`, so a failed test says
+Errors are explained by the engine's own `guideagent.llm.StructuredLLM.explain`, so a failed test says
 exactly what a failed draft would. openai is imported only when the test runs.
 """
 
@@ -16,7 +16,7 @@ TIMEOUT = 20.0  # a test should answer quickly even when drafting is allowed to 
 def list_models(settings: Settings) -> list[str]:
     """The provider's model ids, sorted. One try, no retries: the user is waiting.
     Failures raise ProviderError with a message that says what to do."""
-    from guideagent.engines.structured import StructuredLLM, plain_client
+    from guideagent.llm import StructuredLLM, plain_client
 
     client = plain_client(settings, timeout=min(settings.timeout, TIMEOUT))
     try:

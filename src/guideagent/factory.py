@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from guideagent.config import Settings, load_settings
-from guideagent.engines.base import Engine
+from guideagent.protocol import Engine
 
 
 def build_engine(settings: Settings | None = None, **overrides: Any) -> Engine:

@@ -2,6 +2,8 @@
 
 ``openai_server.FakeOpenAI`` is a real OpenAI-compatible HTTP server on 127.0.0.1 with
 scripted answers and injected faults; ``fixtures.fake_openai`` is its pytest fixture.
+``engine.FakeEngine`` is a deterministic engine at guideagent's own protocol (slow, failing
+on interview N, paid or free) for pipeline and app tests that need no wire.
 """
 
 from .openai_server import (

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from guideagent.engines.structured import StructuredLLM
+from guideagent.llm import StructuredLLM
 from guideagent.schemas import (
     Critique,
     Guide,

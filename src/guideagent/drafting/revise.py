@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from guideagent.engines.base import Engine, Progress
+from guideagent.protocol import Engine, Progress
 from guideagent.schemas import Critique, Guide, Revision, Severity, Study
 
 

@@ -1,39 +1,18 @@
 """The LLM engine: openai + instructor over any OpenAI-compatible endpoint.
 
-The rules critic always runs first; the model confirms, adds and rewrites (DESIGN rule 5).
-The model references ids; code resolves them (rule 3).
+A facade: each step lives beside its offline twin (critique/llm.py, drafting/llm.py,
+synthesis/llm.py) and takes the one StructuredLLM this engine owns, so usage adds up in one
+place. What the engine means for a run (text leaves the machine unless the endpoint is
+local, tokens are spent) is said by `capabilities`, from the settings in force.
 """
 
 from __future__ import annotations
 
-from typing import Literal
-
-from pydantic import BaseModel, Field
-
 from guideagent.config import Settings
-from guideagent.engines.structured import StructuredLLM
+from guideagent.llm import CostEstimate, StructuredLLM, Usage
+from guideagent.protocol import Capabilities
 from guideagent.schemas import Critique, Guide, Study, Transcript
-from guideagent.schemas.critique import Code, Finding, FindingSource
 from guideagent.schemas.synthesis import InterviewNotes, Synthesis
-
-
-class ReviewedFinding(BaseModel):
-    reasoning: str = Field(
-        description="Think first: why the question does or does not break the principle."
-    )
-    verdict: Literal["confirm", "add"] = Field(
-        description="'confirm' a finding you were given, or 'add' one the rules missed."
-    )
-    code: Code
-    question_id: str | None = Field(description="The question's id, or null for the whole guide.")
-    explanation: str = Field(description="One or two sentences a PM understands.")
-    rewrite: str | None = Field(
-        default=None, description="A better, open, neutral wording that keeps the intent."
-    )
-
-
-class CritiqueAnswer(BaseModel):
-    findings: list[ReviewedFinding] = Field(default_factory=list)
 
 
 class LLMEngine:
@@ -43,19 +22,45 @@ class LLMEngine:
         self.settings = settings
         self.llm = llm or StructuredLLM(settings)
 
+    # -- what running it means ------------------------------------------------------------
+    @property
+    def capabilities(self) -> Capabilities:
+        return Capabilities(
+            abstract_labels=True,
+            sends_text=True,
+            off_machine=not self.settings.is_local(),
+            metered=True,
+            concurrent=True,
+        )
+
+    @property
+    def usage(self) -> Usage:
+        return self.llm.usage
+
+    def cache_tag(self) -> str:
+        from guideagent.synthesis import llm
+
+        return llm.cache_tag(self.settings)
+
+    def estimate_cost(
+        self,
+        pending: list[Transcript],
+        *,
+        study: Study | None = None,
+        guide: Guide | None = None,
+        participants: int = 0,
+    ) -> CostEstimate:
+        from guideagent.synthesis.cost import estimate_cost
+
+        return estimate_cost(
+            pending, self.settings, study=study, guide=guide, participants=participants
+        )
+
     # -- critique -------------------------------------------------------------------------
     def critique_guide(self, guide: Guide, study: Study | None = None) -> Critique:
-        from guideagent.critique.rules import critique_guide
+        from guideagent.critique import llm
 
-        rules = critique_guide(guide, study)
-        answer = self.llm.call(
-            "critique_guide",
-            CritiqueAnswer,
-            guide=guide,
-            study=study,
-            rules_findings=rules.findings,
-        )
-        return Critique(findings=merge_findings(guide, rules.findings, answer), engine=self.name)
+        return llm.critique_guide(self.llm, guide, study)
 
     # -- drafting -------------------------------------------------------------------------
     def draft_guide(self, study: Study) -> Guide:
@@ -96,32 +101,3 @@ class LLMEngine:
         return llm.synthesize_themes(
             self.llm, notes, study, min_participants=self.settings.min_participants
         )
-
-
-def merge_findings(guide: Guide, rules: list[Finding], answer: CritiqueAnswer) -> list[Finding]:
-    """Rules findings always stay; the model can confirm them (and improve their wording)
-    and add its own. Findings about questions that do not exist are dropped."""
-    known_ids = {q.id for q in guide.questions()}
-    merged = [f.model_copy() for f in rules]
-    index = {(f.code, f.question_id): f for f in merged}
-    for item in answer.findings:
-        if item.question_id is not None and item.question_id not in known_ids:
-            continue
-        existing = index.get((item.code, item.question_id))
-        if existing is not None:
-            existing.source = FindingSource.confirmed
-            existing.explanation = item.explanation or existing.explanation
-            existing.rewrite = item.rewrite or existing.rewrite
-            continue
-        if item.verdict != "add":
-            continue
-        finding = Finding.make(
-            item.code,
-            item.explanation,
-            question_id=item.question_id,
-            rewrite=item.rewrite,
-            source=FindingSource.llm,
-        )
-        merged.append(finding)
-        index[(finding.code, finding.question_id)] = finding
-    return merged

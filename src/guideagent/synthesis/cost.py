@@ -8,9 +8,9 @@ prompt with an empty transcript. Only interviews not already cached are counted.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 from guideagent.config import Settings
+from guideagent.llm.usage import CostEstimate
 from guideagent.schemas import Guide, Study, Transcript
 from guideagent.synthesis.chunking import (
     chunk_utterances,
@@ -37,31 +37,6 @@ NOTES_PER_INTERVIEW = 12  # insights the map step typically returns, for the red
 TOKENS_PER_INSIGHT = 30
 NOTES_COMPLETION = (300, 0.15, 2_000)  # floor, share of the chunk's tokens, ceiling
 THEMES_COMPLETION = 1_200
-
-
-@dataclass(frozen=True)
-class CostEstimate:
-    interviews: int  # interviews that will be sent (not cached)
-    calls: int
-    prompt_tokens: int
-    completion_tokens: int
-    usd: float | None  # None: no known price for this model
-    model: str
-    local: bool
-
-    def describe(self) -> str:
-        tokens = f"~{self.prompt_tokens:,} prompt + ~{self.completion_tokens:,} completion tokens"
-        if self.usd is not None:
-            money = f"about ${self.usd:.2f} at {self.model} list prices"
-            if self.local:
-                money += " (if your local endpoint bills at all)"
-        elif self.local:
-            money = "a local model: no per-token charge expected"
-        else:
-            money = f"unknown price for model {self.model!r}"
-        return (
-            f"{self.interviews} interview(s) to process in {self.calls} call(s): {tokens}; {money}."
-        )
 
 
 def price_of(model: str) -> tuple[float, float] | None:

@@ -13,7 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from guideagent.engines.structured import StructuredLLM
+from guideagent.config import Settings
+from guideagent.llm import StructuredLLM
 from guideagent.schemas import Guide, Study, Transcript
 from guideagent.schemas.synthesis import (
     QUOTES_PER_PARTICIPANT,
@@ -95,6 +96,20 @@ class ThemesAnswer(BaseModel):
 
 
 # -- map: one transcript -> notes ---------------------------------------------------------
+def cache_tag(settings: Settings) -> str:
+    """What makes two runs' notes comparable: version, model, chunk budget, prompt text."""
+    import hashlib
+
+    from guideagent import __version__
+    from guideagent.prompts import prompts_root
+
+    parts = ["llm", __version__, str(settings.model), str(settings.context_tokens)]
+    template = prompts_root() / "extract_notes.md"
+    if template.is_file():
+        parts.append(hashlib.sha256(template.read_bytes()).hexdigest()[:12])
+    return "|".join(parts)
+
+
 def context_budget(llm: StructuredLLM) -> int:
     """Transcript tokens per call, from settings (GUIDEAGENT_CONTEXT_TOKENS)."""
     return llm.settings.context_tokens

@@ -24,9 +24,9 @@ from typing import Any, Protocol
 from pydantic import ValidationError
 
 from guideagent.atomic import atomic_write_text
-from guideagent.engines.base import Engine, Progress
-from guideagent.engines.structured import Usage
 from guideagent.errors import GuideAgentError
+from guideagent.llm.usage import Usage
+from guideagent.protocol import Engine, Progress
 from guideagent.schemas import Guide, Study, Transcript
 from guideagent.schemas.synthesis import InterviewNotes, Synthesis
 from guideagent.synthesis.coverage import finish_synthesis
@@ -65,24 +65,7 @@ class SynthesisRun:
     usage: Usage = field(default_factory=Usage)  # LLM calls made by this run only
 
 
-# -- the cache -----------------------------------------------------------------------------
-def engine_tag(engine: Engine) -> str:
-    """What makes two runs' notes comparable: engine, model, chunk budget, prompt text."""
-    from guideagent import __version__
-
-    parts = [engine.name, __version__]
-    settings = getattr(engine, "settings", None)
-    if settings is not None:
-        parts += [str(settings.model), str(settings.context_tokens)]
-    if engine.name == "llm":
-        from guideagent.prompts import prompts_root
-
-        template = prompts_root() / "extract_notes.md"
-        if template.is_file():
-            parts.append(hashlib.sha256(template.read_bytes()).hexdigest()[:12])
-    return "|".join(parts)
-
-
+# -- the cache (keyed by the engine's `cache_tag()`) ----------------------------------------
 def cache_key(transcript: Transcript, tag: str, study: Study | None, guide: Guide | None) -> str:
     digest = hashlib.sha256()
     digest.update(transcript.model_dump_json(exclude={"source"}).encode())
@@ -144,7 +127,7 @@ def pending_transcripts(
     """The transcripts a run would send to the engine: what costs money (see cost.py)."""
     if fresh or cache_dir is None:
         return list(transcripts)
-    tag = engine_tag(engine)
+    tag = engine.cache_tag()
     return [
         t for t in transcripts if load_cached(cache_dir, t, cache_key(t, tag, study, guide)) is None
     ]
@@ -213,8 +196,7 @@ async def asynthesize_study(
 ) -> SynthesisRun:
     """See `synthesize_study`; this is the same run for callers already in an event loop."""
     cancel = cancel or threading.Event()
-    llm = getattr(engine, "llm", None)
-    first_call = len(llm.usage.calls) if llm is not None else 0
+    first_call = len(engine.usage.calls)
     run = _Map(transcripts, engine, study, guide, cache_dir, progress, on_interview, redactor)
     notes = await run.all(concurrency, cancel, fresh)
 
@@ -228,9 +210,11 @@ async def asynthesize_study(
     if redactor:
         synthesis = restore_synthesis(synthesis, redactor, notes)
     synthesis = finish_synthesis(synthesis, notes, transcripts, study, guide)
-    usage = Usage(calls=list(llm.usage.calls[first_call:])) if llm is not None else Usage()
     return SynthesisRun(
-        synthesis=synthesis, status=dict(run.status), cached=run.cached, usage=usage
+        synthesis=synthesis,
+        status=dict(run.status),
+        cached=run.cached,
+        usage=engine.usage.since(first_call),
     )
 
 
@@ -250,8 +234,8 @@ def synthesize_study(
 ) -> SynthesisRun:
     """Transcripts in, grounded themes out.
 
-    Interviews run `concurrency` at a time when the engine is async-capable (one at a time
-    otherwise). Setting `cancel` stops the run: in-flight calls are abandoned, finished
+    Interviews run `concurrency` at a time when the engine's capabilities say they may
+    (one at a time otherwise). Setting `cancel` stops the run: in-flight calls are abandoned, finished
     interviews stay cached, and SynthesisCancelled is raised. A provider error stops new
     interviews, lets the ones in flight finish (and be cached), then is raised with a note
     on resuming. `fresh` ignores the cache (and overwrites it)."""
@@ -299,7 +283,7 @@ class _Map:
         self.engine, self.study, self.guide = engine, study, guide
         self.cache_dir, self.redactor = cache_dir, redactor
         self.progress, self.on_interview = progress, on_interview
-        self.tag = engine_tag(engine)
+        self.tag = engine.cache_tag()
         self.status: dict[str, str] = {}
         self.results: dict[str, InterviewNotes] = {}
         self.cached = 0
@@ -325,11 +309,9 @@ class _Map:
             self.results[t.id] = notes
             self.cached += 1
             self._set(t.id, "cached")
-        is_async = hasattr(self.engine, "aextract_notes")
-        gate = asyncio.Semaphore(max(1, concurrency) if is_async else 1)
-        tasks = [
-            asyncio.ensure_future(self._one(t, key, gate, cancel, is_async)) for t, key in todo
-        ]
+        at_once = max(1, concurrency) if self.engine.capabilities.concurrent else 1
+        gate = asyncio.Semaphore(at_once)
+        tasks = [asyncio.ensure_future(self._one(t, key, gate, cancel)) for t, key in todo]
         everything = asyncio.ensure_future(asyncio.gather(*tasks, return_exceptions=True))
         finished = await _until_done_or_cancelled(everything, cancel)
         if not finished or (cancel.is_set() and len(self.results) < len(self.transcripts)):
@@ -354,7 +336,6 @@ class _Map:
         key: str,
         gate: asyncio.Semaphore,
         cancel: threading.Event,
-        is_async: bool,
     ) -> None:
         async with gate:
             if cancel.is_set() or self.failure is not None:
@@ -362,12 +343,7 @@ class _Map:
             self._set(transcript.id, "running")
             sent = redact_transcript(transcript, self.redactor) if self.redactor else transcript  # type: ignore[arg-type]
             try:
-                if is_async:
-                    notes = await self.engine.aextract_notes(sent, self.study, self.guide)
-                else:
-                    notes = await asyncio.to_thread(
-                        self.engine.extract_notes, sent, self.study, self.guide
-                    )
+                notes = await self.engine.aextract_notes(sent, self.study, self.guide)
             except Exception as exc:
                 self.failure = self.failure or exc
                 self._set(transcript.id, "failed")

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guideagent.config import Settings
-from guideagent.engines.base import Engine
+from guideagent.llm.usage import CostEstimate
+from guideagent.protocol import Engine
 from guideagent.schemas import Guide, Study, Transcript
-from guideagent.synthesis.cost import CostEstimate, estimate_cost
 from guideagent.synthesis.pipeline import pending_transcripts
 from guideagent.synthesis.redact import Redactor, default_names
 
@@ -57,13 +57,21 @@ def plan_synthesis(
     cache_dir: Path | None,
     fresh: bool = False,
 ) -> SynthesisPlan:
-    if engine.name != "llm":
-        return SynthesisPlan(list(transcripts), list(transcripts), None, None)
-    pending = pending_transcripts(
-        transcripts, engine, cache_dir=cache_dir, study=study, guide=guide, fresh=fresh
-    )
-    participants = len({p for t in transcripts for p in t.participant_ids()})
-    estimate = estimate_cost(pending, settings, study=study, guide=guide, participants=participants)
-    names = default_names(study.redact_names if study else (), transcripts)
-    redactor = Redactor(names) if settings.redaction_on() else None
+    """Decided by the engine's capabilities: a metered engine's run is estimated (cached
+    interviews cost nothing) and needs a yes; text sent to a model server is redacted when
+    the settings say so (by default, when the server is not on this machine)."""
+    capabilities = engine.capabilities
+    pending, estimate = list(transcripts), None
+    if capabilities.metered:
+        pending = pending_transcripts(
+            transcripts, engine, cache_dir=cache_dir, study=study, guide=guide, fresh=fresh
+        )
+        participants = len({p for t in transcripts for p in t.participant_ids()})
+        estimate = engine.estimate_cost(
+            pending, study=study, guide=guide, participants=participants
+        )
+    redactor = None
+    if capabilities.sends_text and settings.redaction_on():
+        names = default_names(study.redact_names if study else (), transcripts)
+        redactor = Redactor(names)
     return SynthesisPlan(list(transcripts), pending, estimate, redactor)

@@ -2,118 +2,37 @@
 
 Who retries what, in one place each:
 - transport (429 honouring Retry-After, 5xx, timeouts, dropped connections): the tenacity
-  policy here, with exponential backoff and jitter; the openai client's own retries are off.
+  policy in `retry.py`, with exponential backoff and jitter; the openai client's own
+  retries are off.
 - invalid output (JSON or schema errors): instructor re-asks, `validation_retries` times.
-Every call is logged with prompt name and hash, model, usage, latency and attempts.
+
+The total deadline: one call (every try and wait, re-asks included) gives up after at most
+twice `settings.timeout` (GUIDEAGENT_TIMEOUT, default 60 s, so 120 s). Each try's timeout
+is what is left of that, and a Retry-After longer than what is left fails at once with the
+wait in the message. Every call is logged (INFO, `guideagent.llm`) with prompt name and
+hash, model, usage, latency and tries; each retry is one WARNING line; the key never
+appears in either, nor in the error message (see `logs.py`).
 """
 
 from __future__ import annotations
 
-import email.utils
 import logging
 import time
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-from tenacity import (
-    AsyncRetrying,
-    RetryCallState,
-    Retrying,
-    retry_if_exception,
-    stop_after_attempt,
-    wait_exponential_jitter,
-)
+from tenacity import AsyncRetrying, Retrying, retry_if_exception
 
 from guideagent.config import Settings
 from guideagent.errors import ProviderError, StructuredOutputError
+from guideagent.llm.logs import quiet_libraries, register_secret, scrub
+from guideagent.llm.retry import Deadline, cause, is_transient, say_wait
+from guideagent.llm.usage import PROCESS_USAGE, CallRecord, Usage
 from guideagent.prompts import RenderedPrompt, render
 
 T = TypeVar("T", bound=BaseModel)
 log = logging.getLogger("guideagent.llm")
-MAX_RETRY_AFTER = 60.0
-
-
-@dataclass
-class CallRecord:
-    prompt: str
-    prompt_sha: str
-    model: str
-    prompt_tokens: int
-    completion_tokens: int
-    latency: float
-    attempts: int
-
-
-@dataclass
-class Usage:
-    calls: list[CallRecord] = field(default_factory=list)
-
-    @property
-    def prompt_tokens(self) -> int:
-        return sum(c.prompt_tokens for c in self.calls)
-
-    @property
-    def completion_tokens(self) -> int:
-        return sum(c.completion_tokens for c in self.calls)
-
-
-def _cause(exc: BaseException) -> BaseException:
-    """instructor wraps transport errors in InstructorRetryException; look underneath."""
-    seen = exc
-    while seen.__cause__ is not None and type(seen).__name__ == "InstructorRetryException":
-        seen = seen.__cause__
-    return seen
-
-
-def is_transient(exc: BaseException) -> bool:
-    import openai
-
-    exc = _cause(exc)
-    if isinstance(exc, (openai.APITimeoutError, openai.APIConnectionError, openai.RateLimitError)):
-        return True
-    if isinstance(exc, openai.APIStatusError):
-        return exc.status_code >= 500 or exc.status_code in (408, 409)
-    return False
-
-
-def retry_after_seconds(exc: BaseException) -> float | None:
-    response = getattr(_cause(exc), "response", None)
-    headers = getattr(response, "headers", None)
-    if not headers:
-        return None
-    raw = headers.get("retry-after-ms")
-    if raw:
-        try:
-            return float(raw) / 1000
-        except ValueError:
-            pass
-    raw = headers.get("retry-after")
-    if not raw:
-        return None
-    try:
-        return float(raw)
-    except ValueError:
-        parsed = email.utils.parsedate_to_datetime(raw)
-        return max(0.0, parsed.timestamp() - time.time()) if parsed else None
-
-
-class _Wait:
-    """Exponential backoff with jitter, unless the server said how long to wait."""
-
-    def __init__(self, initial: float, maximum: float) -> None:
-        self.backoff = wait_exponential_jitter(multiplier=initial, max=maximum, jitter=initial)
-
-    def __call__(self, state: RetryCallState) -> float:
-        exc = state.outcome.exception() if state.outcome else None
-        told = retry_after_seconds(exc) if exc else None
-        if told is not None:
-            return min(told, MAX_RETRY_AFTER)
-        return self.backoff(state)
-
-
-# Every call in this process, across engines: the eval scoreboard reports tokens spent from it.
-PROCESS_USAGE = Usage()
+DEADLINE_FACTOR = 2  # a call's total deadline, in timeouts
 
 
 class StructuredLLM:
@@ -128,7 +47,8 @@ class StructuredLLM:
 
     # -- clients -------------------------------------------------------------------------
     def _client_kwargs(self) -> dict[str, Any]:
-        key = self.settings.api_key.get_secret_value() if self.settings.api_key else None
+        key = self._key()
+        quiet_libraries()
         return {
             # Local servers (Ollama, vLLM) ignore the key but the SDK insists on one.
             "api_key": key or "not-needed",
@@ -136,6 +56,12 @@ class StructuredLLM:
             "timeout": self.settings.timeout,
             "max_retries": 0,
         }
+
+    def _key(self) -> str | None:
+        """The API key, registered so no log line or message can show it."""
+        key = self.settings.api_key.get_secret_value() if self.settings.api_key else None
+        register_secret(key)
+        return key
 
     def _mode(self):
         import instructor
@@ -174,49 +100,69 @@ class StructuredLLM:
             entry = self._async[id(loop)] = (loop, client)
         return entry[1]
 
-    def _policy(self, kind):
+    @property
+    def deadline_seconds(self) -> float:
+        """The most one call may take, every try and wait included."""
+        return DEADLINE_FACTOR * self.settings.timeout
+
+    def _deadline(self) -> Deadline:
+        return Deadline(
+            self.deadline_seconds,
+            self.settings.max_retries + 1,
+            backoff=self._backoff[0],
+            backoff_max=self._backoff[1],
+        )
+
+    @staticmethod
+    def _policy(kind, deadline: Deadline):
         return kind(
             retry=retry_if_exception(is_transient),
-            stop=stop_after_attempt(self.settings.max_retries + 1),
-            wait=_Wait(*self._backoff),
+            stop=deadline.stop,
+            wait=deadline.wait,
+            before_sleep=deadline.before_sleep,
             reraise=True,
         )
 
     # -- calls ---------------------------------------------------------------------------
     def call(self, prompt: str, response_model: type[T], /, **variables: Any) -> T:
         rendered = render(prompt, **variables)
-        started, attempts = time.monotonic(), 0
+        deadline, attempts = self._deadline(), 0
         try:
-            for attempt in self._policy(Retrying):
+            for attempt in self._policy(Retrying, deadline):
                 with attempt:
                     attempts += 1
                     result = self.sync_client().chat.completions.create(
-                        **self._request(rendered, response_model)
+                        **self._request(rendered, response_model, deadline)
                     )
         except Exception as exc:
-            raise self.explain(exc, attempts) from None
-        return self._record(rendered, response_model, result, started, attempts)
+            raise self.explain(exc, attempts, deadline) from None
+        return self._record(rendered, response_model, result, deadline.started, attempts)
 
     async def acall(self, prompt: str, response_model: type[T], /, **variables: Any) -> T:
         rendered = render(prompt, **variables)
-        started, attempts = time.monotonic(), 0
+        deadline, attempts = self._deadline(), 0
         try:
-            async for attempt in self._policy(AsyncRetrying):
+            async for attempt in self._policy(AsyncRetrying, deadline):
                 with attempt:
                     attempts += 1
                     result = await self.async_client().chat.completions.create(
-                        **self._request(rendered, response_model)
+                        **self._request(rendered, response_model, deadline)
                     )
         except Exception as exc:
-            raise self.explain(exc, attempts) from None
-        return self._record(rendered, response_model, result, started, attempts)
+            raise self.explain(exc, attempts, deadline) from None
+        return self._record(rendered, response_model, result, deadline.started, attempts)
 
-    def _request(self, rendered: RenderedPrompt, response_model: type[T]) -> dict[str, Any]:
+    def _request(
+        self, rendered: RenderedPrompt, response_model: type[T], deadline: Deadline
+    ) -> dict[str, Any]:
         return {
             "model": self.settings.model,
             "messages": rendered.messages(),
             "response_model": response_model,
             "max_retries": self.settings.validation_retries,
+            # This try's share of the deadline: the SDK's request timeout, and instructor
+            # stops re-asking when it has passed.
+            "timeout": min(self.settings.timeout, deadline.try_timeout()),
         }
 
     def _record(
@@ -241,45 +187,53 @@ class StructuredLLM:
         return result if type(result) is model else model.model_validate(result.model_dump())
 
     # -- errors --------------------------------------------------------------------------
-    def explain(self, exc: BaseException, attempts: int) -> ProviderError:
+    def explain(
+        self, exc: BaseException, attempts: int, deadline: Deadline | None = None
+    ) -> ProviderError:
         """Turn whatever failed into a message that says what to do. Never leaks the key."""
         import openai
 
-        cause = _cause(exc)
+        self._key()
+        root = cause(exc)
         where = self.settings.base_url or "https://api.openai.com/v1"
         model = self.settings.model
         tries = f"after {attempts} {'try' if attempts == 1 else 'tries'}"
-        if isinstance(cause, openai.AuthenticationError):
+        gave_up = ""
+        if deadline is not None and (deadline.out_of_time or deadline.left() <= deadline.min_try):
+            gave_up = f" (guideagent gives up on a call after {deadline.total:g} s in all)"
+        if deadline is not None and deadline.refused_wait is not None:
+            msg = (
+                f"The provider asked to wait {say_wait(deadline.refused_wait)} before the next "
+                f"try (HTTP {getattr(root, 'status_code', '?')}); that is past this call's "
+                f"{deadline.total:g} s deadline, so guideagent stopped {tries}. Try again later."
+            )
+        elif isinstance(root, openai.AuthenticationError):
             msg = f"The provider at {where} rejected the API key (401). Check OPENAI_API_KEY."
-        elif isinstance(cause, openai.PermissionDeniedError):
+        elif isinstance(root, openai.PermissionDeniedError):
             msg = f"The key has no access to model {model!r} at {where} (403)."
-        elif isinstance(cause, openai.NotFoundError):
+        elif isinstance(root, openai.NotFoundError):
             msg = f"Model {model!r} or the endpoint was not found at {where} (404). Check GUIDEAGENT_MODEL and OPENAI_BASE_URL."
-        elif isinstance(cause, openai.RateLimitError):
+        elif isinstance(root, openai.RateLimitError):
             msg = f"Rate-limited by the provider (429) {tries}. Wait a minute, or lower the concurrency."
-        elif isinstance(cause, openai.APITimeoutError):
-            msg = f"No answer from {where} within {self.settings.timeout:g} s {tries}. Raise GUIDEAGENT_TIMEOUT or check the server."
-        elif isinstance(cause, openai.APIConnectionError):
+        elif isinstance(root, openai.APITimeoutError):
+            msg = f"No answer from {where} within {self.settings.timeout:g} s {tries}{gave_up}. Raise GUIDEAGENT_TIMEOUT or check the server."
+        elif isinstance(root, openai.APIConnectionError):
             msg = f"Could not reach {where} {tries}: the connection failed or was cut. Is the server running and the URL right?"
-        elif isinstance(cause, openai.APIStatusError) and cause.status_code >= 500:
-            msg = f"The provider kept failing (HTTP {cause.status_code}) {tries}. Try again later."
-        elif isinstance(cause, openai.BadRequestError):
-            msg = f"The provider refused the request (400): {_short(cause)}. If it does not support tool calls, set GUIDEAGENT_MODE=json."
-        elif isinstance(cause, openai.APIStatusError):
-            msg = f"The provider answered HTTP {cause.status_code}: {_short(cause)}."
+        elif isinstance(root, openai.APIStatusError) and root.status_code >= 500:
+            msg = f"The provider kept failing (HTTP {root.status_code}) {tries}{gave_up}. Try again later."
+        elif isinstance(root, openai.BadRequestError):
+            msg = f"The provider refused the request (400): {_short(root)}. If it does not support tool calls, set GUIDEAGENT_MODE=json."
+        elif isinstance(root, openai.APIStatusError):
+            msg = f"The provider answered HTTP {root.status_code}: {_short(root)}."
         else:
             n = getattr(exc, "n_attempts", attempts)
             return StructuredOutputError(
-                self._scrub(
+                scrub(
                     f"Model {model!r} did not return usable structured output after {n} attempts "
-                    f"({_short(cause)}). Try a stronger model, or switch GUIDEAGENT_MODE (tools/json)."
+                    f"({_short(root)}). Try a stronger model, or switch GUIDEAGENT_MODE (tools/json)."
                 )
             )
-        return ProviderError(self._scrub(msg))
-
-    def _scrub(self, text: str) -> str:
-        key = self.settings.api_key.get_secret_value() if self.settings.api_key else ""
-        return text.replace(key, "***") if key else text
+        return ProviderError(scrub(msg))
 
 
 def _short(exc: BaseException, limit: int = 200) -> str:
