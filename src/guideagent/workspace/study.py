@@ -243,6 +243,15 @@ class Workspace:
             self.recheck(set())
         return True
 
+    def plan_findings(self) -> list[Finding]:
+        """The rules' findings about the brief itself: objectives, a spread of participants."""
+        from guideagent.critique.rules import critique_guide
+        from guideagent.schemas import Code
+
+        codes = (Code.no_objectives, Code.participants_not_diverse)
+        critique = critique_guide(self.guide or Guide(), self.study)
+        return [f for f in critique.findings if f.code in codes]
+
     def set_objectives(self, objectives: list[Objective]) -> bool:
         return self.set_study(self.study.model_copy(update={"objectives": list(objectives)}))
 
@@ -462,6 +471,14 @@ class Workspace:
         if out.is_dir():
             out = out / name
         return export_guide(guide, fmt, out)
+
+    def export(self, subject: str, fmt: str) -> Path:
+        """`export_guide(fmt)` for subject "guide", `export_synthesis(fmt)` for "synthesis"."""
+        if subject == "guide":
+            return self.export_guide(fmt)
+        if subject == "synthesis":
+            return self.export_synthesis(fmt)
+        raise InputError(f"nothing to export called {subject!r}; use guide or synthesis.")
 
     def export_synthesis(self, fmt: str = "report") -> Path:
         """Write the last synthesis as report (report.md), json (synthesis.json) or csv

@@ -25,12 +25,12 @@ from guideagent.tui.messages import (
     WorkEnded,
     WorkProgress,
 )
-from guideagent.tui.session import StudySession
 from guideagent.tui.widgets.findings_list import FindingsList
 from guideagent.tui.widgets.guide_tree import GuideTree, NodeData
 from guideagent.tui.widgets.minutes_meter import MinutesMeter
 from guideagent.tui.widgets.question_editor import QuestionEditor
 from guideagent.tui.widgets.severity import summary
+from guideagent.workspace import Workspace
 
 
 class GuidePane(Horizontal):
@@ -49,7 +49,7 @@ class GuidePane(Horizontal):
     ]
     busy: reactive[str] = reactive("")
 
-    def __init__(self, session: StudySession) -> None:
+    def __init__(self, session: Workspace) -> None:
         super().__init__(id="guide-pane")
         self.session = session
 
@@ -167,10 +167,7 @@ class GuidePane(Horizontal):
 
     # -- edits ----------------------------------------------------------------------------
     def _edited(self, guide: Guide, changed: set[str] | None, *, backup: bool = False) -> None:
-        self.session.guide = guide
-        self.session.critique = guide_edits.recheck(
-            guide, self.session.study, self.session.critique, changed
-        )
+        self.session.set_guide(guide, changed=changed)
         self.post_message(GuideChanged(backup=backup))
 
     @on(GuideTree.NodeHighlighted)
@@ -342,15 +339,15 @@ class GuidePane(Horizontal):
         )
 
     def _start_draft(self) -> None:
-        self.busy = f"Drafting with the {self.app.engine_name} engine…"
-        self.app.draft_guide(self, self.session.study, self.app.settings.revise_rounds)
+        self.busy = f"Drafting with the {self.session.engine_name} engine…"
+        self.app.draft_guide(self, self.session)
 
     def action_critique(self) -> None:
         if self.guide is None:
             self.notify("Draft a guide first (d).", severity="warning")
             return
-        self.busy = f"Critiquing with the {self.app.engine_name} engine…"
-        self.app.critique_guide(self, self.guide, self.session.study)
+        self.busy = f"Critiquing with the {self.session.engine_name} engine…"
+        self.app.critique_guide(self, self.session, self.guide)
 
     def action_regenerate(self) -> None:
         data = self._cursor()
@@ -358,8 +355,8 @@ class GuidePane(Horizontal):
             self.notify("Select a question or a section to regenerate.", severity="warning")
             return
         target = data[1]
-        self.busy = f"Regenerating {target} with the {self.app.engine_name} engine…"
-        self.app.regenerate(self, self.guide, self.session.study, target)
+        self.busy = f"Regenerating {target} with the {self.session.engine_name} engine…"
+        self.app.regenerate(self, self.session, target)
 
     @on(WorkProgress)
     def _progress(self, event: WorkProgress) -> None:
@@ -369,7 +366,7 @@ class GuidePane(Horizontal):
     @on(GuideDrafted)
     async def _drafted(self, event: GuideDrafted) -> None:
         self.busy = ""
-        self.session.guide, self.session.critique = event.guide, event.critique
+        self.session.set_guide(event.guide, critique=event.critique)
         self.post_message(GuideChanged(backup=True))
         await self._rebuild(select=None)
         self._take_focus(self.query_one(GuideTree))
@@ -390,7 +387,7 @@ class GuidePane(Horizontal):
     @on(GuideCritiqued)
     async def _critiqued(self, event: GuideCritiqued) -> None:
         self.busy = ""
-        self.session.critique = event.critique
+        self.session.set_critique(event.critique)
         self._refresh_labels()
         await self._show(self._cursor())
         n = len(event.critique.findings)
@@ -418,7 +415,7 @@ class GuidePane(Horizontal):
             guide = guide_edits.set_probe(guide, question_id, index, probe)
         if guide == self.guide:
             return False
-        self.session.guide = guide
+        self.session.set_guide(guide, critique=self.session.critique)
         return True
 
     def _take_focus(self, widget) -> None:
@@ -428,9 +425,6 @@ class GuidePane(Horizontal):
             widget.focus()
 
     def study_changed(self) -> None:
-        """The brief changed: guide-level checks (coverage, time) may have too."""
-        if self.guide is not None:
-            self.session.critique = guide_edits.recheck(
-                self.guide, self.session.study, self.session.critique, set()
-            )
+        """The brief changed: guide-level checks (coverage, time) may have too; the
+        workspace rechecked them when it took the new brief."""
         self._refresh_labels()
