@@ -134,6 +134,29 @@ def test_edit_the_guide_rechecks_and_saves_with_a_backup(demo, settings):
     assert Workspace.open(demo, settings).guide.question("q3").text == finding.rewrite
 
 
+def test_guide_edits_each_say_whether_they_changed_anything(demo, settings):
+    ws = Workspace.open(demo, settings)
+    section = ws.guide.section_of("q3")
+    assert ws.set_section_title(section.id, "Money, week by week")
+    assert ws.guide.section_of("q3").title == "Money, week by week"
+    assert ws.add_probe("q3")
+    probes = len(ws.guide.question("q3").probes)
+    assert ws.set_probe("q3", probes - 1, "What happened next?")
+    assert not ws.set_probe("q3", 99, "nothing there")
+    assert ws.remove_probe("q3", probes - 1)
+    assert len(ws.guide.question("q3").probes) == probes - 1
+    order = [q.id for q in ws.guide.section_of("q3").questions]
+    if order.index("q3") + 1 < len(order):
+        assert ws.move_question("q3", 1)
+        assert [q.id for q in ws.guide.section_of("q3").questions] != order
+    first = ws.guide.sections[0].id
+    assert not ws.move_section(first, -1)  # already first
+    assert ws.move_section(first, 1) and ws.guide.sections[1].id == first
+    regenerated = ws.regenerate("q3")
+    ws.adopt_regenerated(regenerated, "q3")
+    assert ws.guide is regenerated
+
+
 def test_guide_edits_need_a_guide(tmp_path, settings):
     ws = Workspace.create(tmp_path / "s", settings=settings)
     with pytest.raises(StudyError, match="no guide.md yet"):

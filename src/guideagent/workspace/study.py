@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from guideagent import guide_edits
 from guideagent.errors import GuideAgentError, InputError, StudyError
 from guideagent.schemas import Critique, Finding, Guide, Objective, Study, Transcript
 from guideagent.schemas.study import ParticipantPlan
@@ -279,37 +280,66 @@ class Workspace:
         self.critique = critique
 
     def recheck(self, changed: set[str] | None = None) -> Critique | None:
-        from guideagent import guide_edits
-
         if self.guide is not None:
             self.critique = guide_edits.recheck(self.guide, self.study, self.critique, changed)
         return self.critique
 
-    def set_question_text(self, question_id: str, text: str) -> None:
-        from guideagent import guide_edits
+    # Each edit below returns True when the guide changed (an edit naming an id or index
+    # that does not exist changes nothing) and rechecks just what it touched.
+    def _edit(self, guide: Guide, changed: set[str] | None) -> bool:
+        if guide == self.guide:
+            return False
+        self.set_guide(guide, changed=changed)
+        return True
 
+    def set_question_text(self, question_id: str, text: str) -> bool:
         guide = guide_edits.set_question_text(self._need_guide(), question_id, text)
-        self.set_guide(guide, changed={question_id})
+        return self._edit(guide, {question_id})
 
-    def apply_rewrite(self, finding: Finding) -> None:
-        from guideagent import guide_edits
-
+    def apply_rewrite(self, finding: Finding) -> bool:
+        """Reword the question a finding is about as the finding suggests."""
         guide = guide_edits.apply_rewrite(self._need_guide(), finding)
-        self.set_guide(guide, changed={finding.question_id} if finding.question_id else set())
+        return self._edit(guide, {finding.question_id} if finding.question_id else set())
+
+    def set_section_title(self, section_id: str, title: str) -> bool:
+        guide = guide_edits.set_section_title(self._need_guide(), section_id, title)
+        return self._edit(guide, set())
 
     def add_question(self, after_id: str | None, section_id: str | None = None) -> str:
-        """A new question after `after_id` (or at the end of the section); its id."""
-        from guideagent import guide_edits
-
+        """A new question after `after_id` (or at the end of the section, or of the last
+        one); its id ("" when the guide has no section to put it in)."""
         guide, new_id = guide_edits.add_question(self._need_guide(), after_id, section_id)
         if new_id:
-            self.set_guide(guide, changed={new_id})
+            self._edit(guide, {new_id})
         return new_id
 
-    def remove_question(self, question_id: str) -> None:
-        from guideagent import guide_edits
+    def remove_question(self, question_id: str) -> bool:
+        return self._edit(guide_edits.remove_question(self._need_guide(), question_id), None)
 
-        self.set_guide(guide_edits.remove_question(self._need_guide(), question_id))
+    def move_question(self, question_id: str, delta: int) -> bool:
+        """Up (-1) or down (+1) one place; past a section's edge it joins the next one."""
+        guide = guide_edits.move_question(self._need_guide(), question_id, delta)
+        return self._edit(guide, set())
+
+    def move_section(self, section_id: str, delta: int) -> bool:
+        guide = guide_edits.move_section(self._need_guide(), section_id, delta)
+        return self._edit(guide, set())
+
+    def set_probe(self, question_id: str, index: int, text: str) -> bool:
+        guide = guide_edits.set_probe(self._need_guide(), question_id, index, text)
+        return self._edit(guide, set())
+
+    def add_probe(self, question_id: str, text: str = guide_edits.NEW_PROBE) -> bool:
+        guide = guide_edits.add_probe(self._need_guide(), question_id, text)
+        return self._edit(guide, {question_id})
+
+    def remove_probe(self, question_id: str, index: int) -> bool:
+        guide = guide_edits.remove_probe(self._need_guide(), question_id, index)
+        return self._edit(guide, {question_id})
+
+    def adopt_regenerated(self, guide: Guide, target_id: str) -> None:
+        """Take a guide from `regenerate(target_id)`, rechecking what was redrafted."""
+        self.set_guide(guide, changed=guide_edits.redrafted_ids(guide, target_id))
 
     def _need_guide(self) -> Guide:
         if self.guide is None:
