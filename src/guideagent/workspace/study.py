@@ -4,7 +4,8 @@ It holds what a face shows (the brief, the guide and its critique, the transcrip
 what could not be read, the last synthesis) and does every step of the flow on it.
 
 Two kinds of method:
-- Edits (`set_study`, `set_guide`, the guide edits, `save_*`) change the open study. A
+- Edits (`set_study`, `set_guide`, the guide edits in workspace/edits.py, `save_*`)
+  change the open study. A
   face with an event loop calls them on that loop.
 - Steps (`draft`, `critique`, `regenerate`, `plan_synthesis`) read the study and return a
   result without changing it, so they may run in a worker thread; the face then adopts
@@ -19,11 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from guideagent import guide_edits
 from guideagent.errors import GuideAgentError, InputError, StudyError
-from guideagent.schemas import Critique, Finding, Guide, Objective, Study, Transcript
-from guideagent.schemas.study import ParticipantPlan
+from guideagent.schemas import Critique, Guide, Study, Transcript
 from guideagent.schemas.synthesis import Synthesis
+from guideagent.workspace.edits import StudyEdits
 
 if TYPE_CHECKING:  # heavy or engine-side modules load only when a step runs
     from guideagent.config import Settings
@@ -50,7 +50,7 @@ class SynthesisOutcome:
         return self.run.synthesis
 
 
-class Workspace:
+class Workspace(StudyEdits):
     """An open study (or a plain folder of transcripts) and its engine, built on first use."""
 
     def __init__(
@@ -232,122 +232,6 @@ class Workspace:
         self._settings = settings
         if not self._engine_fixed:
             self._engine = None
-
-    # -- edits: the brief -------------------------------------------------------------------
-    def set_study(self, study: Study) -> bool:
-        """Take an edited brief; the guide's critique follows (coverage and time may move).
-        True when something changed. Call `save_study` (or `save`) to write it."""
-        if study == self.study:
-            return False
-        self.study = study
-        if self.guide is not None:
-            self.recheck(set())
-        return True
-
-    def plan_findings(self) -> list[Finding]:
-        """The rules' findings about the brief itself: objectives, a spread of participants."""
-        from guideagent.critique.rules import critique_guide
-        from guideagent.schemas import Code
-
-        codes = (Code.no_objectives, Code.participants_not_diverse)
-        critique = critique_guide(self.guide or Guide(), self.study)
-        return [f for f in critique.findings if f.code in codes]
-
-    def set_objectives(self, objectives: list[Objective]) -> bool:
-        return self.set_study(self.study.model_copy(update={"objectives": list(objectives)}))
-
-    def set_participants(self, participants: ParticipantPlan) -> bool:
-        return self.set_study(self.study.model_copy(update={"participants": participants}))
-
-    # -- edits: the guide -------------------------------------------------------------------
-    def set_guide(
-        self,
-        guide: Guide | None,
-        *,
-        changed: set[str] | None = None,
-        critique: Critique | None = None,
-    ) -> None:
-        """Take an edited or new guide. The critique is `critique` when given, else the
-        rules run again on the `changed` question ids (None: on everything), keeping what
-        the model said about the rest (guide_edits.recheck)."""
-        self.guide = guide
-        if critique is not None or guide is None:
-            self.critique = critique
-        else:
-            self.recheck(changed)
-
-    def set_critique(self, critique: Critique | None) -> None:
-        self.critique = critique
-
-    def recheck(self, changed: set[str] | None = None) -> Critique | None:
-        if self.guide is not None:
-            self.critique = guide_edits.recheck(self.guide, self.study, self.critique, changed)
-        return self.critique
-
-    # Each edit below returns True when the guide changed (an edit naming an id or index
-    # that does not exist changes nothing) and rechecks just what it touched.
-    def _edit(self, guide: Guide, changed: set[str] | None) -> bool:
-        if guide == self.guide:
-            return False
-        self.set_guide(guide, changed=changed)
-        return True
-
-    def set_question_text(self, question_id: str, text: str) -> bool:
-        guide = guide_edits.set_question_text(self._need_guide(), question_id, text)
-        return self._edit(guide, {question_id})
-
-    def apply_rewrite(self, finding: Finding) -> bool:
-        """Reword the question a finding is about as the finding suggests."""
-        guide = guide_edits.apply_rewrite(self._need_guide(), finding)
-        return self._edit(guide, {finding.question_id} if finding.question_id else set())
-
-    def set_section_title(self, section_id: str, title: str) -> bool:
-        guide = guide_edits.set_section_title(self._need_guide(), section_id, title)
-        return self._edit(guide, set())
-
-    def add_question(self, after_id: str | None, section_id: str | None = None) -> str:
-        """A new question after `after_id` (or at the end of the section, or of the last
-        one); its id ("" when the guide has no section to put it in)."""
-        guide, new_id = guide_edits.add_question(self._need_guide(), after_id, section_id)
-        if new_id:
-            self._edit(guide, {new_id})
-        return new_id
-
-    def remove_question(self, question_id: str) -> bool:
-        return self._edit(guide_edits.remove_question(self._need_guide(), question_id), None)
-
-    def move_question(self, question_id: str, delta: int) -> bool:
-        """Up (-1) or down (+1) one place; past a section's edge it joins the next one."""
-        guide = guide_edits.move_question(self._need_guide(), question_id, delta)
-        return self._edit(guide, set())
-
-    def move_section(self, section_id: str, delta: int) -> bool:
-        guide = guide_edits.move_section(self._need_guide(), section_id, delta)
-        return self._edit(guide, set())
-
-    def set_probe(self, question_id: str, index: int, text: str) -> bool:
-        guide = guide_edits.set_probe(self._need_guide(), question_id, index, text)
-        return self._edit(guide, set())
-
-    def add_probe(self, question_id: str, text: str = guide_edits.NEW_PROBE) -> bool:
-        guide = guide_edits.add_probe(self._need_guide(), question_id, text)
-        return self._edit(guide, {question_id})
-
-    def remove_probe(self, question_id: str, index: int) -> bool:
-        guide = guide_edits.remove_probe(self._need_guide(), question_id, index)
-        return self._edit(guide, {question_id})
-
-    def adopt_regenerated(self, guide: Guide, target_id: str) -> None:
-        """Take a guide from `regenerate(target_id)`, rechecking what was redrafted."""
-        self.set_guide(guide, changed=guide_edits.redrafted_ids(guide, target_id))
-
-    def _need_guide(self) -> Guide:
-        if self.guide is None:
-            raise StudyError(
-                f"the study has no guide.md yet. Draft one with `guideagent draft {self.path}`.",
-                self.path,
-            )
-        return self.guide
 
     # -- saving -----------------------------------------------------------------------------
     def save_study(self) -> None:
