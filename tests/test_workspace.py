@@ -77,8 +77,9 @@ def test_open_reads_guide_critique_transcripts_and_last_synthesis(demo, settings
     assert sorted(t.id for t in ws.transcripts) == ["P1", "P3"]
     assert ws.transcript("P3") is not None and ws.transcript("P9") is None
     assert ws.synthesis is None
-    lean = Workspace.open(demo, settings, load_guide=False, transcripts=False)
-    assert lean.guide is None and lean.transcripts == []
+    lean = Workspace.open(demo, settings, full=False)  # a one-shot step: brief and guide
+    assert lean.guide is not None and lean.critique is None and lean.transcripts == []
+    assert Workspace.open(demo, settings, load_guide=False).guide is None
 
 
 def test_open_reports_a_broken_file_by_line(tmp_path, demo):

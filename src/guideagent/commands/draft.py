@@ -19,7 +19,7 @@ def run(args, settings: Settings) -> int:
     from rich.console import Console
 
     # --force may replace a broken guide.md, so it is not read.
-    workspace = Workspace.open(args.path, settings, load_guide=False, transcripts=False)
+    workspace = Workspace.open(args.path, settings, load_guide=False, full=False)
     workspace.guard_guide(replace=args.force)
     if args.rounds is not None and args.rounds < 0:
         raise GuideAgentError("--rounds cannot be negative.", title="Bad option")

@@ -9,7 +9,7 @@ from guideagent.workspace import Workspace
 def run(args, settings: Settings) -> int:
     from rich.console import Console
 
-    workspace = Workspace.open(args.path, settings, transcripts=False)
+    workspace = Workspace.open(args.path, settings, full=False)
     out = workspace.export_guide(args.format, args.output)
     Console().print(f"Exported the guide ({args.format}) to {out}")
     return 0

@@ -85,12 +85,12 @@ class Workspace(StudyEdits):
         *,
         engine: Engine | None = None,
         load_guide: bool = True,
-        transcripts: bool = True,
+        full: bool = True,
     ) -> Workspace:
         """Open a study folder: its brief, guide (rules-critiqued), transcripts and last
         synthesis. A hand-broken file raises StudyError naming file and line.
-        `load_guide=False` skips guide.md (about to be replaced); `transcripts=False`
-        skips reading them (a step that does not need them)."""
+        `load_guide=False` skips guide.md (about to be replaced); `full=False` reads only
+        the brief and the guide, for a one-shot step (an export, a draft) that needs no more."""
         from guideagent import store
 
         folder = store.open_study(Path(path), load_guide=load_guide)
@@ -102,7 +102,8 @@ class Workspace(StudyEdits):
             engine=engine,
             transcripts_dir=folder.transcripts_dir,
         )
-        workspace._read(transcripts=transcripts)
+        if full:
+            workspace._read()
         return workspace
 
     @classmethod
@@ -147,7 +148,7 @@ class Workspace(StudyEdits):
                 "no such folder. Give a study folder or a folder of transcripts.", path
             )
         if (path / store.STUDY_TOML).is_file() or (path / store.STUDY_JSON).is_file():
-            workspace = cls.open(path, settings, engine=engine, transcripts=False)
+            workspace = cls.open(path, settings, engine=engine, full=False)
             if not workspace.transcripts_dir.is_dir():
                 workspace.transcripts_dir = path
         else:
@@ -173,16 +174,16 @@ class Workspace(StudyEdits):
         self.folder = store.open_study(self.path)
         self.study = self.folder.study
         self.guide = self.folder.guide
-        self._read(transcripts=True)
+        self._read()
 
-    def _read(self, *, transcripts: bool) -> None:
+    def _read(self) -> None:
         self.critique = None
         if self.guide is not None:
             from guideagent.critique.rules import critique_guide
 
             self.critique = critique_guide(self.guide, self.study)
         self.transcripts, self.problems = [], []
-        if transcripts and self.transcripts_dir.is_dir() and any(self.transcripts_dir.iterdir()):
+        if self.transcripts_dir.is_dir() and any(self.transcripts_dir.iterdir()):
             self.load_transcripts()
         self.synthesis = _last_synthesis(self.synthesis_dir)
 
