@@ -73,9 +73,9 @@ def main() -> int:
     )
     for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "GUIDEAGENT_ENGINE"):
         env.pop(var, None)
-    from guideagent.commands.demo import prepare
+    from guideagent.workspace import prepare_demo
 
-    study = prepare(scratch / "study")
+    study = prepare_demo(scratch / "study")
     try:
         for label, target, path in (("home", "HomeScreen", None), ("study", "StudyScreen", study)):
             one_run(target, path, env)  # warm the OS file cache; not counted

@@ -181,14 +181,5 @@ def _quiet_broken_pipe() -> int:
     return 141
 
 
-def announce_engine(settings, stream=None) -> None:
-    """Say once, on stderr, when the offline engine is used because nothing is configured."""
-    if settings.engine == "auto" and settings.resolved_engine() == "offline":
-        print(
-            "guideagent: no provider configured (OPENAI_API_KEY / OPENAI_BASE_URL); using the offline engine.",
-            file=stream or sys.stderr,
-        )
-
-
 if __name__ == "__main__":
     sys.exit(main())

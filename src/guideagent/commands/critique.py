@@ -7,49 +7,20 @@ InputError/StudyError and printed by cli.main as one line).
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
+from guideagent.commands import announce_engine
 from guideagent.config import Settings
-from guideagent.errors import InputError
-from guideagent.schemas import Guide, Study
-
-
-def load_target(path: Path) -> tuple[Guide, Study | None]:
-    """A guide file, or a study folder (study.toml/study.json + guide.md)."""
-    from guideagent.ingest.guide import load_guide
-
-    path = Path(path)
-    if not path.is_dir():
-        return load_guide(path), None
-    from guideagent import store
-
-    has_study = any((path / name).is_file() for name in (store.STUDY_TOML, store.STUDY_JSON))
-    if not has_study and (path / store.GUIDE_MD).is_file():
-        return load_guide(path / store.GUIDE_MD), None
-    folder = store.open_study(path)
-    if folder.guide is None:
-        raise InputError("the study has no guide.md yet; run `guideagent draft` first.", path)
-    if not any(True for _ in folder.guide.questions()):
-        raise InputError("no interview questions found in guide.md.", folder.guide_path)
-    return folder.guide, folder.study
+from guideagent.workspace import critique_target
 
 
 def run(args, settings: Settings) -> int:
     from rich.console import Console
 
-    from guideagent.cli import announce_engine
-    from guideagent.critique.rules import without_allowed_jargon
-    from guideagent.factory import build_engine
     from guideagent.render_critique import render_markdown, render_text, to_json
 
-    guide, study = load_target(args.path)
-    allowed = [t for t in (args.allow or []) if t.strip()]
-    if study is not None and allowed:
-        study = study.model_copy(update={"jargon_allowed": [*study.jargon_allowed, *allowed]})
+    result = critique_target(args.path, settings=settings, allow=args.allow or [])
+    guide, critique = result.guide, result.critique
     announce_engine(settings)
-    critique = build_engine(settings).critique_guide(guide, study)
-    if study is None and allowed:
-        critique = without_allowed_jargon(critique, guide, allowed)
 
     if args.format == "json":
         print(to_json(guide, critique, str(args.path)))

@@ -8,40 +8,17 @@ is and the top themes: the README's quick start and a smoke test.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
 
-import guideagent
 from guideagent.config import Settings
-from guideagent.errors import StudyError
+from guideagent.workspace import Workspace, demo_engine, prepare_demo
 
-BUNDLED = Path(guideagent.__file__).parent / "demo" / "study"
-FOLDER_NAME = "pocketwise-study"
 TOP_THEMES = 5
 
 
-def prepare(target: Path | None = None) -> Path:
-    """Copy the bundled study to `target` (default: a new temp folder) and return its path.
-    A target that already holds a study is reused as it is, so edits there survive."""
-    if target is None:
-        target = Path(tempfile.mkdtemp(prefix="guideagent-demo-")) / FOLDER_NAME
-    target = target.expanduser()
-    if (target / "study.json").is_file() or (target / "study.toml").is_file():
-        return target
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise StudyError("exists and is not empty; give --dir a new or empty folder.", target)
-    shutil.copytree(
-        BUNDLED, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".*", "__pycache__")
-    )
-    return target
-
-
 def run(args, settings: Settings) -> int:
-    from guideagent.engines.offline import OfflineEngine
-
-    path = prepare(args.dir)
-    engine = OfflineEngine()
+    path = prepare_demo(args.dir)
+    engine = demo_engine()
     if args.no_tui:
         return run_flow(path, engine, settings)
     from guideagent.tui import run_app
@@ -50,51 +27,35 @@ def run(args, settings: Settings) -> int:
 
 
 def run_flow(path: Path, engine, settings: Settings) -> int:
-    from guideagent.drafting.revise import draft_and_revise
-    from guideagent.ingest.transcripts import load_folder
-    from guideagent.store import open_study
-    from guideagent.synthesis.pipeline import synthesize_study
-    from guideagent.synthesis.report import write_reports
-
     say = print
-    folder = open_study(path)
-    say(f"Demo study: {folder.study.title}\n  folder: {path}")
-    guide = folder.guide
-    if guide is None:
-        result = draft_and_revise(engine, folder.study, settings.revise_rounds)
-        guide = result.guide
-        folder.save_guide(guide)
-        say(f"Drafted a guide: {folder.guide_path}")
-    critique = engine.critique_guide(guide, folder.study)
+    workspace = Workspace.open(path, settings, engine=engine)
+    study = workspace.study
+    say(f"Demo study: {study.title}\n  folder: {path}")
+    if workspace.guide is None:
+        workspace.adopt_draft(workspace.draft(), save=True, backup=False)
+        say(f"Drafted a guide: {workspace.guide_path}")
+    guide = workspace.guide
+    critique = workspace.critique_guide()
     counts = [
         _plural(sum(f.severity.value == severity for f in critique.findings), noun)
         for severity, noun in (("error", "error"), ("warning", "warning"), ("info", "note"))
     ]
     questions = sum(1 for _ in guide.questions())
     say(
-        f"Guide: {questions} questions, ~{guide.total_minutes():.0f} of {folder.study.session_minutes} min; "
+        f"Guide: {questions} questions, ~{guide.total_minutes():.0f} of {study.session_minutes} min; "
         f"critique: {', '.join(counts)}"
     )
-    ingested = load_folder(folder.transcripts_dir)
-    for problem in ingested.problems:
+    for problem in workspace.problems:
         say(f"  skipped {problem}")
-    run = synthesize_study(
-        ingested.transcripts,
-        engine,
-        study=folder.study,
-        guide=guide,
-        cache_dir=folder.synthesis_dir / "cache",
-        concurrency=settings.concurrency,
-    )
-    synthesis = run.synthesis
-    files = write_reports(synthesis, folder.synthesis_dir)
+    outcome = workspace.synthesize()
+    synthesis = outcome.synthesis
     say(
-        f"Synthesized {len(ingested.transcripts)} interviews into {len(synthesis.themes)} themes. Top themes:"
+        f"Synthesized {len(workspace.transcripts)} interviews into {len(synthesis.themes)} themes. Top themes:"
     )
     ranked = sorted(synthesis.themes, key=lambda t: -len(t.participant_ids))
     for theme in ranked[:TOP_THEMES]:
         say(f"  {synthesis.prevalence(theme):>7}  {theme.label}")
-    say(f"Report: {files.report}")
+    say(f"Report: {outcome.files.report}")
     say(f"Open it in the app: guideagent {path}")
     return 0
 

@@ -8,46 +8,36 @@ from __future__ import annotations
 
 from collections import Counter
 
+from guideagent.commands import announce_engine
 from guideagent.config import Settings
 from guideagent.errors import GuideAgentError
 from guideagent.schemas import Severity
+from guideagent.workspace import Workspace
 
 
 def run(args, settings: Settings) -> int:
     from rich.console import Console
 
-    from guideagent.cli import announce_engine
-    from guideagent.drafting.revise import draft_and_revise
-    from guideagent.factory import build_engine
-    from guideagent.store import open_study
-
-    folder = open_study(args.path, load_guide=False)  # --force may replace a broken one
-    if folder.guide_path.exists() and not args.force:
-        raise GuideAgentError(
-            f"{folder.guide_path} already exists. Use --force to replace it (the old one is kept as guide.md.bak).",
-            title="Guide exists",
-        )
+    # --force may replace a broken guide.md, so it is not read.
+    workspace = Workspace.open(args.path, settings, load_guide=False, full=False)
+    workspace.guard_guide(replace=args.force)
     if args.rounds is not None and args.rounds < 0:
         raise GuideAgentError("--rounds cannot be negative.", title="Bad option")
-    rounds = settings.revise_rounds if args.rounds is None else args.rounds
     announce_engine(settings)
-    engine = build_engine(settings)
     err = Console(stderr=True)
     with err.status("Drafting the guide…") as status:
-        result = draft_and_revise(
-            engine, folder.study, rounds, lambda done, total, label: status.update(f"{label}…")
-        )
-    folder.save_guide(result.guide, backup=args.force)
-    _summary(Console(), folder, result)
+        result = workspace.draft(args.rounds, lambda done, total, label: status.update(f"{label}…"))
+    workspace.adopt_draft(result, save=True, backup=args.force)
+    _summary(Console(), workspace, result)
     return 0
 
 
-def _summary(console, folder, result) -> None:
-    guide, study = result.guide, folder.study
+def _summary(console, workspace, result) -> None:
+    guide, study = result.guide, workspace.study
     questions = sum(1 for _ in guide.questions())
     minutes = guide.total_minutes()
     severities = Counter(f.severity for f in result.critique.findings)
-    console.print(f"Wrote {folder.guide_path}")
+    console.print(f"Wrote {workspace.guide_path}")
     console.print(
         f"  {len(guide.sections)} sections, {questions} questions, "
         f"~{minutes:g} of {study.session_minutes} minutes"
@@ -66,4 +56,4 @@ def _summary(console, folder, result) -> None:
             highlight=False,
         )
     if result.critique.has_errors:
-        console.print(f"  Run `guideagent critique {folder.path}` to see what is left to fix.")
+        console.print(f"  Run `guideagent critique {workspace.path}` to see what is left to fix.")

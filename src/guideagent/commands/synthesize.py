@@ -9,23 +9,18 @@ from __future__ import annotations
 
 import sys
 import threading
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from guideagent.commands import announce_engine
 from guideagent.config import Settings
-from guideagent.errors import InputError, StudyError
-from guideagent.schemas import Guide, Study, Transcript
+from guideagent.workspace import Workspace
 
 if TYPE_CHECKING:  # rich and the pipeline load only when the command runs
     from rich.console import Console
 
-    from guideagent.engines.base import Engine
-    from guideagent.synthesis.pipeline import Redactor, SynthesisRun
-    from guideagent.synthesis.report import ReportFiles
+    from guideagent.synthesis.plan import SynthesisPlan
+    from guideagent.workspace import SynthesisOutcome
 
-# Files of a study that sit beside transcripts when a study keeps them in its own folder.
-STUDY_FILES = {"study.toml", "study.json", "guide.md", "gold.json"}
 STATUS_STYLE = {
     "waiting": "[dim]waiting[/]",
     "cached": "[cyan]cached[/]",
@@ -34,45 +29,6 @@ STATUS_STYLE = {
     "failed": "[red]failed[/]",
     "cancelled": "[dim]stopped[/]",
 }
-
-
-@dataclass
-class Source:
-    study: Study
-    guide: Guide | None
-    transcripts_dir: Path
-    output_dir: Path
-
-
-def resolve_source(path: Path) -> Source:
-    """A study folder (study.toml or study.json) or a plain folder of transcripts."""
-    from guideagent.store import STUDY_JSON, STUDY_TOML, open_study
-
-    if not path.is_dir():
-        raise StudyError("no such folder. Give a study folder or a folder of transcripts.", path)
-    if (path / STUDY_TOML).is_file() or (path / STUDY_JSON).is_file():
-        folder = open_study(path)
-        transcripts = folder.transcripts_dir if folder.transcripts_dir.is_dir() else path
-        return Source(folder.study, folder.guide, transcripts, folder.synthesis_dir)
-    transcripts = path / "transcripts" if (path / "transcripts").is_dir() else path
-    return Source(Study(title=path.resolve().name), None, transcripts, path / "synthesis")
-
-
-def load_transcripts(source: Source, err: Console) -> list[Transcript]:
-    """Every transcript that reads; each file that does not is one warning line."""
-    from guideagent.ingest.transcripts import load_folder
-
-    ingested = load_folder(source.transcripts_dir)
-    for problem in ingested.problems:
-        if Path(problem.path).name not in STUDY_FILES:
-            err.print(f"warning: skipped {problem}", markup=False, highlight=False)
-    transcripts = [t for t in ingested.transcripts if Path(t.source).name not in STUDY_FILES]
-    if not transcripts:
-        raise InputError(
-            "no transcript could be read here (txt, md, vtt, srt, docx, json).",
-            source.transcripts_dir,
-        )
-    return transcripts
 
 
 def confirm(question: str) -> bool | None:
@@ -88,29 +44,15 @@ def confirm(question: str) -> bool | None:
 def run(args, settings: Settings) -> int:
     from rich.console import Console
 
-    from guideagent.cli import announce_engine
-    from guideagent.factory import build_engine
     from guideagent.synthesis.pipeline import SynthesisCancelled
-    from guideagent.synthesis.plan import plan_synthesis
-    from guideagent.synthesis.report import write_reports
 
     out, err = Console(soft_wrap=True), Console(stderr=True, soft_wrap=True)
-    source = resolve_source(args.path)
-    transcripts = load_transcripts(source, err)
-
+    workspace = Workspace.for_transcripts(args.path, settings)
+    for problem in workspace.problems:
+        err.print(f"warning: skipped {problem}", markup=False, highlight=False)
+    workspace.require_transcripts()
+    plan = workspace.plan_synthesis(fresh=args.fresh)
     announce_engine(settings)
-    engine = build_engine(settings)
-    cache_dir = source.output_dir / "cache"
-    plan = plan_synthesis(
-        transcripts,
-        engine,
-        settings,
-        study=source.study,
-        guide=source.guide,
-        cache_dir=cache_dir,
-        fresh=args.fresh,
-    )
-    redactor = plan.redactor
     if plan.estimate is not None:
         out.print(f"Estimate: {' '.join(plan.describe())}", markup=False)
         if not args.yes:
@@ -127,36 +69,25 @@ def run(args, settings: Settings) -> int:
                 return 1
 
     try:
-        result = _run_with_progress(
-            out, transcripts, engine, source, settings, cache_dir, redactor, args.fresh
-        )
+        outcome = _run_with_progress(out, workspace, plan, args.fresh)
     except SynthesisCancelled as stopped:
         err.print(
-            f"Stopped after {stopped.done} of {stopped.total} interviews; their notes are saved in {cache_dir}. "
-            f"Run `guideagent synthesize {args.path}` again to resume.",
+            f"Stopped after {stopped.done} of {stopped.total} interviews; their notes are saved in "
+            f"{workspace.cache_dir}. Run `guideagent synthesize {args.path}` again to resume.",
             markup=False,
         )
         return 130
-    files = write_reports(result.synthesis, source.output_dir)
-    _summary(out, result, files)
+    _summary(out, outcome)
     return 0
 
 
 def _run_with_progress(
-    out: Console,
-    transcripts: list[Transcript],
-    engine: Engine,
-    source: Source,
-    settings: Settings,
-    cache_dir: Path,
-    redactor: Redactor | None,
-    fresh: bool,
-) -> SynthesisRun:
-    """Run the pipeline in a worker thread so Ctrl-C here can stop it cleanly."""
+    out: Console, workspace: Workspace, plan: SynthesisPlan, fresh: bool
+) -> SynthesisOutcome:
+    """Run the synthesis in a worker thread so Ctrl-C here can stop it cleanly."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
 
-    from guideagent.synthesis.pipeline import synthesize_study
-
+    transcripts = plan.transcripts
     cancel = threading.Event()
     box: dict[str, Any] = {}
     columns = (
@@ -186,18 +117,12 @@ def _run_with_progress(
 
         def work() -> None:
             try:
-                box["run"] = synthesize_study(
-                    transcripts,
-                    engine,
-                    study=source.study,
-                    guide=source.guide,
-                    cache_dir=cache_dir,
-                    concurrency=settings.concurrency,
+                box["outcome"] = workspace.synthesize(
+                    plan,
+                    fresh=fresh,
                     progress=progress,
                     on_interview=on_interview,
                     cancel=cancel,
-                    redactor=redactor,
-                    fresh=fresh,
                 )
             except BaseException as exc:  # handed to the main thread, which raises it
                 box["error"] = exc
@@ -214,14 +139,15 @@ def _run_with_progress(
         except KeyboardInterrupt:
             cancel.set()
             finished.wait()
-        if "run" in box:
+        if "outcome" in box:
             bar.update(overall, status=f"{len(transcripts)}/{len(transcripts)}, themes found")
     if "error" in box:
         raise box["error"]
-    return box["run"]
+    return box["outcome"]
 
 
-def _summary(out: Console, result: SynthesisRun, files: ReportFiles) -> None:
+def _summary(out: Console, outcome: SynthesisOutcome) -> None:
+    result, files = outcome.run, outcome.files
     synthesis = result.synthesis
     total = len(synthesis.participant_ids)
     out.print()

@@ -1,4 +1,4 @@
-"""The app: settings, the engine, which study is open, and the one place errors surface.
+"""The app: settings, which study is open, and the one place errors surface.
 
 Screens and panes do the rest. Workers only call the core and post messages; failures
 of any worker arrive in `on_worker_state_changed` and become notifications.
@@ -54,30 +54,13 @@ class GuideAgentApp(CoreWorkers, App[int]):
         self.settings = settings
         self.start_study = study
         self.recent_path = recent_path
-        self._engine = engine
-        self._engine_fixed = engine is not None
+        self._engine = engine  # given at start (the demo's offline engine), or None
         self._reply_to: dict[Any, MessagePump] = {}
 
-    # -- the engine, built on first use ---------------------------------------------------
-    @property
-    def engine(self) -> Engine:
-        if self._engine is None:
-            from guideagent.factory import build_engine
-
-            self._engine = build_engine(self.settings)
-        return self._engine
-
     def use_settings(self, settings: Settings) -> None:
-        """New settings take effect for the next call; an injected engine stays."""
+        """New settings take effect for studies opened from now on; the open study's
+        workspace is told by its screen."""
         self.settings = settings
-        if not self._engine_fixed:
-            self._engine = None
-
-    @property
-    def engine_name(self) -> str:
-        if self._engine is not None:
-            return self._engine.name
-        return self.settings.resolved_engine()
 
     # -- lifecycle ------------------------------------------------------------------------
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:

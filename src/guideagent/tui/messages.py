@@ -8,11 +8,11 @@ from textual.message import Message
 
 from guideagent.schemas import Critique, Guide, Revision, Transcript
 from guideagent.schemas.synthesis import Quote
-from guideagent.tui.session import StudySession
+from guideagent.workspace import Workspace
 
 
 class StudyOpened(Message):
-    def __init__(self, session: StudySession) -> None:
+    def __init__(self, session: Workspace) -> None:
         super().__init__()
         self.session = session
 

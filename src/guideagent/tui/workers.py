@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,11 +31,14 @@ from guideagent.tui.messages import (
 
 if TYPE_CHECKING:
     from guideagent.config import Settings
-    from guideagent.schemas import Guide, Study
+    from guideagent.schemas import Guide
+    from guideagent.synthesis.plan import SynthesisPlan
+    from guideagent.workspace import Workspace
 
 
 class CoreWorkers:
-    """Mixed into the App, which provides `engine`, `settings` and `_reply_to`."""
+    """Mixed into the App, which provides `settings`, `_engine` (an engine given at start,
+    or None) and `_reply_to`. Each worker is one call into guideagent.workspace."""
 
     _reply_to: dict[Any, MessagePump]
 
@@ -43,55 +47,58 @@ class CoreWorkers:
 
     @work(exclusive=True, exit_on_error=False, group="open-study")
     async def open_study(self, path: Path, create: bool = False, title: str | None = None) -> None:
-        from guideagent.tui.session import load_session
+        from guideagent.workspace import Workspace
 
-        session = await asyncio.to_thread(load_session, Path(path), create=create, title=title)
-        self.post_message(StudyOpened(session))
+        path, settings, engine = Path(path), self.settings, self._engine
+        if create:
+            opening = partial(Workspace.create, path, title=title, settings=settings, engine=engine)
+        else:
+            opening = partial(Workspace.open, path, settings, engine=engine)
+        self.post_message(StudyOpened(await asyncio.to_thread(opening)))
 
     @work(exclusive=True, exit_on_error=False, group="guide")
-    async def draft_guide(self, reply_to: MessagePump, study: Study, rounds: int) -> None:
-        from guideagent.drafting.revise import draft_and_revise
-
+    async def draft_guide(self, reply_to: MessagePump, session: Workspace) -> None:
         self._track(reply_to)
-        engine = self.engine
 
         def progress(done: int, total: int, label: str) -> None:
-            reply_to.post_message(WorkProgress(f"{label}… ({engine.name} engine)"))
+            reply_to.post_message(WorkProgress(f"{label}… ({session.engine_name} engine)"))
 
-        result = await asyncio.to_thread(draft_and_revise, engine, study, rounds, progress)
+        result = await asyncio.to_thread(session.draft, None, progress)
         reply_to.post_message(GuideDrafted(result.guide, result.critique, list(result.revisions)))
 
     @work(exclusive=True, exit_on_error=False, group="guide")
-    async def critique_guide(self, reply_to: MessagePump, guide: Guide, study: Study) -> None:
+    async def critique_guide(self, reply_to: MessagePump, session: Workspace, guide: Guide) -> None:
         self._track(reply_to)
-        critique = await asyncio.to_thread(self.engine.critique_guide, guide, study)
+        critique = await asyncio.to_thread(session.critique_guide, guide)
         reply_to.post_message(GuideCritiqued(critique))
 
     @work(exclusive=True, exit_on_error=False, group="guide")
-    async def regenerate(
-        self, reply_to: MessagePump, guide: Guide, study: Study, target_id: str
-    ) -> None:
+    async def regenerate(self, reply_to: MessagePump, session: Workspace, target_id: str) -> None:
         self._track(reply_to)
-        guide = await asyncio.to_thread(self.engine.regenerate, guide, study, target_id)
+        guide = await asyncio.to_thread(session.regenerate, target_id)
         reply_to.post_message(GuideRegenerated(guide, target_id))
 
     @work(exclusive=True, exit_on_error=False, group="import")
     async def import_transcripts(
-        self, reply_to: MessagePump, folder: Any, paths: list[Path]
+        self, reply_to: MessagePump, session: Workspace, paths: list[Path]
     ) -> None:
         self._track(reply_to)
-        report = await asyncio.to_thread(folder.add_transcripts, paths)
+        report = await asyncio.to_thread(session.import_transcripts, paths)
         reply_to.post_message(TranscriptsImported(report.added, [str(p) for p in report.skipped]))
 
     @work(exclusive=True, exit_on_error=False, group="synthesis")
     async def synthesize(
-        self, reply_to: MessagePump, session, *, fresh: bool, redactor, cancel: threading.Event
+        self,
+        reply_to: MessagePump,
+        session: Workspace,
+        plan: SynthesisPlan | None,
+        *,
+        fresh: bool,
+        cancel: threading.Event,
     ) -> None:
-        from guideagent.synthesis.pipeline import SynthesisCancelled, synthesize_study
-        from guideagent.synthesis.report import write_reports
+        from guideagent.synthesis.pipeline import SynthesisCancelled
 
         self._track(reply_to)
-        folder = session.folder
 
         def progress(done: int, total: int, label: str) -> None:
             reply_to.post_message(SynthesisProgress(done, total, label))
@@ -100,47 +107,28 @@ class CoreWorkers:
             reply_to.post_message(InterviewStatus(transcript_id, status))
 
         try:
-            run = await asyncio.to_thread(
-                synthesize_study,
-                list(session.transcripts),
-                self.engine,
-                study=session.study,
-                guide=session.guide,
-                cache_dir=Path(folder.synthesis_dir) / "cache",
-                concurrency=self.settings.concurrency,
-                progress=progress,
-                on_interview=on_interview,
-                cancel=cancel,
-                redactor=redactor,
-                fresh=fresh,
+            outcome = await asyncio.to_thread(
+                partial(
+                    session.synthesize,
+                    plan,
+                    fresh=fresh,
+                    progress=progress,
+                    on_interview=on_interview,
+                    cancel=cancel,
+                )
             )
         except SynthesisCancelled as stopped:
             reply_to.post_message(SynthesisFinished(done=stopped.done, total=stopped.total))
             return
-        files = await asyncio.to_thread(write_reports, run.synthesis, Path(folder.synthesis_dir))
-        reply_to.post_message(SynthesisFinished(run, files))
+        reply_to.post_message(SynthesisFinished(outcome.run, outcome.files))
 
     @work(exclusive=True, exit_on_error=False, group="export")
-    async def export(self, reply_to: MessagePump, what: str, subject: Any, folder: Any) -> None:
+    async def export(
+        self, reply_to: MessagePump, session: Workspace, subject: str, fmt: str
+    ) -> None:
         self._track(reply_to)
-        if what == "report":
-            from guideagent.synthesis.report import write_reports
-
-            path = (
-                await asyncio.to_thread(write_reports, subject, Path(folder.synthesis_dir))
-            ).report
-        elif what == "csv":
-            from guideagent.synthesis.csv_export import write_csvs
-
-            themes, _quotes = await asyncio.to_thread(write_csvs, subject, Path(folder.exports_dir))
-            path = themes.parent
-        else:
-            from guideagent.export.docx import export_docx
-
-            path = await asyncio.to_thread(
-                export_docx, subject, Path(folder.exports_dir) / "guide.docx"
-            )
-        reply_to.post_message(Exported(what, path))
+        path = await asyncio.to_thread(session.export, subject, fmt)
+        reply_to.post_message(Exported(fmt, path))
 
     @work(exclusive=True, exit_on_error=False, group="test-connection")
     async def test_connection(self, reply_to: MessagePump, settings: Settings) -> None:

@@ -23,12 +23,12 @@ from guideagent.tui.messages import (
     StudyChanged,
     TranscriptsImported,
 )
-from guideagent.tui.session import StudySession
 from guideagent.tui.widgets.guide_pane import GuidePane
 from guideagent.tui.widgets.objectives_pane import ObjectivesPane
 from guideagent.tui.widgets.settings_pane import SettingsPane
 from guideagent.tui.widgets.synthesis_pane import SynthesisPane
 from guideagent.tui.widgets.transcripts_pane import TranscriptsPane
+from guideagent.workspace import Workspace
 
 TABS = ("objectives", "guide", "transcripts", "synthesis", "settings")
 AUTOSAVE_DELAY = 0.5
@@ -47,7 +47,7 @@ class StudyScreen(Screen):
         Binding("ctrl+o", "close", "Studies"),
     ]
 
-    def __init__(self, session: StudySession) -> None:
+    def __init__(self, session: Workspace) -> None:
         super().__init__()
         self.session = session
         self._dirty: set[str] = set()
@@ -75,7 +75,7 @@ class StudyScreen(Screen):
 
     def _update_title(self) -> None:
         self.title = self.session.study.title or "Untitled study"
-        self.sub_title = f"{self.app.engine_name} engine"
+        self.sub_title = f"{self.session.engine_name} engine"
 
     # -- navigation -----------------------------------------------------------------------
     def action_tab(self, tab: str) -> None:
@@ -212,12 +212,11 @@ class StudyScreen(Screen):
             self._timer = None
         if not self._dirty:
             return
-        folder = self.session.folder
         try:
             if "study" in self._dirty:
-                folder.save_study(self.session.study)
+                self.session.save_study()
             if "guide" in self._dirty and self.session.guide is not None:
-                folder.save_guide(self.session.guide, backup=self._backup_guide)
+                self.session.save_guide(backup=self._backup_guide)
                 self._backup_guide = False
         except (GuideAgentError, OSError) as exc:
             self.app.report_error(exc)
@@ -252,4 +251,5 @@ class StudyScreen(Screen):
     @on(SettingsChanged)
     def _settings_changed(self, event: SettingsChanged) -> None:
         self.app.use_settings(event.settings)
+        self.session.use_settings(event.settings)
         self._update_title()

@@ -15,7 +15,6 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Button, Label, Static
 
-from guideagent import guide_edits
 from guideagent.schemas import Finding, Guide
 from guideagent.tui.messages import (
     GuideChanged,
@@ -25,12 +24,12 @@ from guideagent.tui.messages import (
     WorkEnded,
     WorkProgress,
 )
-from guideagent.tui.session import StudySession
 from guideagent.tui.widgets.findings_list import FindingsList
 from guideagent.tui.widgets.guide_tree import GuideTree, NodeData
 from guideagent.tui.widgets.minutes_meter import MinutesMeter
 from guideagent.tui.widgets.question_editor import QuestionEditor
 from guideagent.tui.widgets.severity import summary
+from guideagent.workspace import Workspace
 
 
 class GuidePane(Horizontal):
@@ -49,7 +48,7 @@ class GuidePane(Horizontal):
     ]
     busy: reactive[str] = reactive("")
 
-    def __init__(self, session: StudySession) -> None:
+    def __init__(self, session: Workspace) -> None:
         super().__init__(id="guide-pane")
         self.session = session
 
@@ -166,11 +165,8 @@ class GuidePane(Horizontal):
         return data[1] if data and data[0] in ("q", "p") else None
 
     # -- edits ----------------------------------------------------------------------------
-    def _edited(self, guide: Guide, changed: set[str] | None, *, backup: bool = False) -> None:
-        self.session.guide = guide
-        self.session.critique = guide_edits.recheck(
-            guide, self.session.study, self.session.critique, changed
-        )
+    def _edited(self, *, backup: bool = False) -> None:
+        """The workspace took an edit: autosave it."""
         self.post_message(GuideChanged(backup=backup))
 
     @on(GuideTree.NodeHighlighted)
@@ -186,10 +182,8 @@ class GuidePane(Horizontal):
         question = self.guide.question(event.question_id) if self.guide else None
         if question is None or question.text == event.text:
             return
-        self._edited(
-            guide_edits.set_question_text(self.guide, event.question_id, event.text),
-            {event.question_id},
-        )
+        self.session.set_question_text(event.question_id, event.text)
+        self._edited()
         self._refresh_labels()
         await self.query_one(FindingsList).show(self._findings(event.question_id))
 
@@ -197,17 +191,16 @@ class GuidePane(Horizontal):
     def _section_renamed(self, event: QuestionEditor.SectionRenamed) -> None:
         if self.guide is None:
             return
-        guide = guide_edits.set_section_title(self.guide, event.section_id, event.title)
-        self._edited(guide, set())
+        self.session.set_section_title(event.section_id, event.title)
+        self._edited()
         self._refresh_labels()
 
     @on(QuestionEditor.ProbeEdited)
     def _probe_edited(self, event: QuestionEditor.ProbeEdited) -> None:
         if self.guide is None:
             return
-        self._edited(
-            guide_edits.set_probe(self.guide, event.question_id, event.index, event.text), set()
-        )
+        self.session.set_probe(event.question_id, event.index, event.text)
+        self._edited()
         self.query_one(GuideTree).relabel_probe(event.question_id, event.index, event.text)
 
     @on(QuestionEditor.ProbeAdded)
@@ -218,12 +211,13 @@ class GuidePane(Horizontal):
     async def _probe_removed(self, event: QuestionEditor.ProbeRemoved) -> None:
         if self.guide is None:
             return
-        guide = guide_edits.remove_probe(self.guide, event.question_id, event.index)
-        self._edited(guide, {event.question_id})
+        self.session.remove_probe(event.question_id, event.index)
+        self._edited()
         await self._rebuild(select=event.question_id)
 
     async def _add_probe(self, question_id: str) -> None:
-        self._edited(guide_edits.add_probe(self.guide, question_id), {question_id})
+        self.session.add_probe(question_id)
+        self._edited()
         self.query_one(GuideTree).expand_question(question_id)
         await self._rebuild(select=question_id)
         question = self.guide.question(question_id)
@@ -243,10 +237,10 @@ class GuidePane(Horizontal):
         data = self._cursor()
         after = data[1] if data and data[0] in ("q", "p") else None
         section = data[1] if data and data[0] == "s" else None
-        guide, new_id = guide_edits.add_question(self.guide, after, section)
+        new_id = self.session.add_question(after, section)
         if not new_id:
             return
-        self._edited(guide, {new_id})
+        self._edited()
         await self._rebuild(select=new_id)
         self.query_one(QuestionEditor).focus_text(select=True)
 
@@ -256,7 +250,8 @@ class GuidePane(Horizontal):
             return
         kind, item_id, index = data
         if kind == "p":
-            self._edited(guide_edits.remove_probe(self.guide, item_id, index), {item_id})
+            self.session.remove_probe(item_id, index)
+            self._edited()
             await self._rebuild(select=item_id)
         elif kind == "q":
             from guideagent.tui.screens.confirm import ConfirmScreen
@@ -265,7 +260,8 @@ class GuidePane(Horizontal):
 
             async def answer(yes: bool | None) -> None:
                 if yes:
-                    self._edited(guide_edits.remove_question(self.guide, item_id), None)
+                    self.session.remove_question(item_id)
+                    self._edited()
                     await self._rebuild(select=None)
 
             self.app.push_screen(
@@ -281,14 +277,14 @@ class GuidePane(Horizontal):
             return
         kind, item_id, _ = data
         if kind == "q":
-            guide = guide_edits.move_question(self.guide, item_id, delta)
+            moved = self.session.move_question(item_id, delta)
         elif kind == "s":
-            guide = guide_edits.move_section(self.guide, item_id, delta)
+            moved = self.session.move_section(item_id, delta)
         else:
             return
-        if guide == self.guide:
+        if not moved:
             return
-        self._edited(guide, set())
+        self._edited()
         await self._rebuild(select=item_id)
 
     def action_edit(self) -> None:
@@ -310,7 +306,8 @@ class GuidePane(Horizontal):
             )
             return
         question_id = chosen.question_id
-        self._edited(guide_edits.apply_rewrite(self.guide, chosen), {question_id})
+        self.session.apply_rewrite(chosen)
+        self._edited()
         self._refresh_labels()
         await self._show(("q", question_id, 0))
         self.notify(
@@ -342,15 +339,15 @@ class GuidePane(Horizontal):
         )
 
     def _start_draft(self) -> None:
-        self.busy = f"Drafting with the {self.app.engine_name} engine…"
-        self.app.draft_guide(self, self.session.study, self.app.settings.revise_rounds)
+        self.busy = f"Drafting with the {self.session.engine_name} engine…"
+        self.app.draft_guide(self, self.session)
 
     def action_critique(self) -> None:
         if self.guide is None:
             self.notify("Draft a guide first (d).", severity="warning")
             return
-        self.busy = f"Critiquing with the {self.app.engine_name} engine…"
-        self.app.critique_guide(self, self.guide, self.session.study)
+        self.busy = f"Critiquing with the {self.session.engine_name} engine…"
+        self.app.critique_guide(self, self.session, self.guide)
 
     def action_regenerate(self) -> None:
         data = self._cursor()
@@ -358,8 +355,8 @@ class GuidePane(Horizontal):
             self.notify("Select a question or a section to regenerate.", severity="warning")
             return
         target = data[1]
-        self.busy = f"Regenerating {target} with the {self.app.engine_name} engine…"
-        self.app.regenerate(self, self.guide, self.session.study, target)
+        self.busy = f"Regenerating {target} with the {self.session.engine_name} engine…"
+        self.app.regenerate(self, self.session, target)
 
     @on(WorkProgress)
     def _progress(self, event: WorkProgress) -> None:
@@ -369,7 +366,7 @@ class GuidePane(Horizontal):
     @on(GuideDrafted)
     async def _drafted(self, event: GuideDrafted) -> None:
         self.busy = ""
-        self.session.guide, self.session.critique = event.guide, event.critique
+        self.session.set_guide(event.guide, critique=event.critique)
         self.post_message(GuideChanged(backup=True))
         await self._rebuild(select=None)
         self._take_focus(self.query_one(GuideTree))
@@ -383,14 +380,15 @@ class GuidePane(Horizontal):
     @on(GuideRegenerated)
     async def _regenerated(self, event: GuideRegenerated) -> None:
         self.busy = ""
-        self._edited(event.guide, guide_edits.redrafted_ids(event.guide, event.target_id))
+        self.session.adopt_regenerated(event.guide, event.target_id)
+        self._edited()
         await self._rebuild(select=event.target_id)
         self.notify(f"{event.target_id} was redrafted.", title="Regenerated", timeout=3)
 
     @on(GuideCritiqued)
     async def _critiqued(self, event: GuideCritiqued) -> None:
         self.busy = ""
-        self.session.critique = event.critique
+        self.session.set_critique(event.critique)
         self._refresh_labels()
         await self._show(self._cursor())
         n = len(event.critique.findings)
@@ -406,20 +404,17 @@ class GuidePane(Horizontal):
         """Take what the editor shows now into the session, even if its edit messages are
         still queued (the app is quitting). True when the guide changed."""
         editor = self.query_one(QuestionEditor)
-        guide = self.guide
-        if guide is None:
+        if self.guide is None:
             return False
+        changed = False
         text = editor.current_text()
         if editor.question_id and text:
-            guide = guide_edits.set_question_text(guide, editor.question_id, text)
+            changed |= self.session.set_question_text(editor.question_id, text)
         elif editor.section_id and text:
-            guide = guide_edits.set_section_title(guide, editor.section_id, text)
+            changed |= self.session.set_section_title(editor.section_id, text)
         for question_id, index, probe in editor.current_probes():
-            guide = guide_edits.set_probe(guide, question_id, index, probe)
-        if guide == self.guide:
-            return False
-        self.session.guide = guide
-        return True
+            changed |= self.session.set_probe(question_id, index, probe)
+        return changed
 
     def _take_focus(self, widget) -> None:
         """Focus `widget` unless the user is busy elsewhere (results never steal focus)."""
@@ -428,9 +423,6 @@ class GuidePane(Horizontal):
             widget.focus()
 
     def study_changed(self) -> None:
-        """The brief changed: guide-level checks (coverage, time) may have too."""
-        if self.guide is not None:
-            self.session.critique = guide_edits.recheck(
-                self.guide, self.session.study, self.session.critique, set()
-            )
+        """The brief changed: guide-level checks (coverage, time) may have too; the
+        workspace rechecked them when it took the new brief."""
         self._refresh_labels()

@@ -13,14 +13,12 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from guideagent.schemas import Code, Context, Guide, Objective, ParticipantPlan, Study
+from guideagent.schemas import Context, Objective, ParticipantPlan, Study
 from guideagent.tui.messages import StudyChanged
-from guideagent.tui.session import StudySession
 from guideagent.tui.widgets.objective_row import ObjectiveRow
 from guideagent.tui.widgets.segment_row import SegmentRow
 from guideagent.tui.widgets.severity import finding_text
-
-PLAN_CODES = (Code.no_objectives, Code.participants_not_diverse)
+from guideagent.workspace import Workspace
 
 
 def _lines(text: str) -> list[str]:
@@ -38,7 +36,7 @@ class ObjectivesPane(VerticalScroll):
         Binding("ctrl+g", "add_segment", "Add segment"),
     ]
 
-    def __init__(self, session: StudySession) -> None:
+    def __init__(self, session: Workspace) -> None:
         super().__init__(id="objectives-pane")
         self.session = session
         self._ready = False
@@ -166,10 +164,7 @@ class ObjectivesPane(VerticalScroll):
         if not self._ready:
             return False
         study = self.collect()
-        if study == self.session.study:
-            return False
-        self.session.study = study
-        return True
+        return self.session.set_study(study)
 
     @on(Input.Changed)
     @on(Select.Changed)
@@ -177,17 +172,12 @@ class ObjectivesPane(VerticalScroll):
     def _changed(self) -> None:
         if not self._ready:
             return
-        study = self.collect()
-        if study != self.session.study:
-            self.session.study = study
+        if self.session.set_study(self.collect()):
             self._show_plan_check()
             self.post_message(StudyChanged())
 
     def _show_plan_check(self) -> None:
-        from guideagent.critique.rules import critique_guide
-
-        critique = critique_guide(self.session.guide or Guide(), self.session.study)
-        findings = [f for f in critique.findings if f.code in PLAN_CODES]
+        findings = self.session.plan_findings()
         check = self.query_one("#plan-check", Static)
         if not findings:
             check.update(

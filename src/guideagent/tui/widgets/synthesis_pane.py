@@ -5,7 +5,6 @@ what finished), then themes by prevalence, their quotes, objective coverage and 
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 from rich.text import Text
 from textual import on
@@ -32,10 +31,10 @@ from guideagent.tui.messages import (
     SynthesisProgress,
     WorkEnded,
 )
-from guideagent.tui.session import StudySession
 from guideagent.tui.widgets.interview_progress import InterviewProgress
 from guideagent.tui.widgets.theme_list import ThemeList
 from guideagent.tui.widgets.transcript_viewer import clock
+from guideagent.workspace import Workspace
 
 
 def _clip(text: str, width: int) -> str:
@@ -64,11 +63,11 @@ class SynthesisPane(Vertical):
         Binding("f", "synthesize(True)", "Fresh run", show=False),
     ]
 
-    def __init__(self, session: StudySession) -> None:
+    def __init__(self, session: Workspace) -> None:
         super().__init__(id="synthesis-pane")
         self.session = session
         self._cancel: threading.Event | None = None
-        self._redactor = None  # decided by the synthesis plan before each run
+        self._plan = None  # the workspace's synthesis plan (cost, redaction) for the next run
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="toolbar"):
@@ -192,19 +191,9 @@ class SynthesisPane(Vertical):
                 severity="warning",
             )
             return
-        from guideagent.synthesis.plan import plan_synthesis
         from guideagent.tui.screens.confirm import ConfirmScreen
 
-        plan = plan_synthesis(
-            transcripts,
-            self.app.engine,
-            self.app.settings,
-            study=self.session.study,
-            guide=self.session.guide,
-            cache_dir=self._cache_dir(),
-            fresh=fresh,
-        )
-        self._redactor = plan.redactor
+        plan = self._plan = self.session.plan_synthesis(fresh=fresh)
         if not plan.needs_confirmation:
             await self._start(fresh)
             return
@@ -218,9 +207,6 @@ class SynthesisPane(Vertical):
             ConfirmScreen("Send the transcripts to the model?", body, "Send"), answered
         )
 
-    def _cache_dir(self) -> Path:
-        return Path(self.session.folder.synthesis_dir) / "cache"
-
     async def _start(self, fresh: bool) -> None:
         self._cancel = threading.Event()
         rows = self.query_one("#interview-rows")
@@ -233,13 +219,11 @@ class SynthesisPane(Vertical):
         self.query_one("#run", Button).disabled = True
         self.query_one("#synthesis-status", Static).update(
             Text(
-                f"Synthesizing with the {self.app.engine_name} engine… x cancels (finished interviews are kept).",
+                f"Synthesizing with the {self.session.engine_name} engine… x cancels (finished interviews are kept).",
                 style="yellow",
             )
         )
-        self.app.synthesize(
-            self, self.session, fresh=fresh, redactor=self._redactor, cancel=self._cancel
-        )
+        self.app.synthesize(self, self.session, self._plan, fresh=fresh, cancel=self._cancel)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
@@ -281,7 +265,6 @@ class SynthesisPane(Vertical):
             )
             return
         self.query_one("#synthesis-progress").display = False
-        self.session.synthesis = event.run.synthesis
         await self._show(event.run.synthesis)
         focused = self.app.focused
         if focused is None or self in focused.ancestors_with_self:
@@ -308,23 +291,23 @@ class SynthesisPane(Vertical):
     def action_export_report(self) -> None:
         synthesis = self._need_synthesis()
         if synthesis is not None:
-            self.export("report", synthesis)
+            self.export("synthesis", "report")
 
     @on(Button.Pressed, "#export-csv")
     def action_export_csv(self) -> None:
         synthesis = self._need_synthesis()
         if synthesis is not None:
-            self.export("csv", synthesis)
+            self.export("synthesis", "csv")
 
     @on(Button.Pressed, "#export-docx")
     def action_export_docx(self) -> None:
         if self.session.guide is None:
             self.notify("Draft a guide first (tab 2, then d).", severity="warning")
             return
-        self.export("docx", self.session.guide)
+        self.export("guide", "docx")
 
-    def export(self, what: str, subject) -> None:
-        self.app.export(self, what, subject, self.session.folder)
+    def export(self, subject: str, fmt: str) -> None:
+        self.app.export(self, self.session, subject, fmt)
 
     @on(Exported)
     def _exported(self, event: Exported) -> None:

@@ -15,8 +15,8 @@ from textual.widgets import Button, DataTable, Static
 from guideagent.schemas import Role, Transcript
 from guideagent.schemas.synthesis import Quote
 from guideagent.tui.messages import TranscriptsImported
-from guideagent.tui.session import StudySession
 from guideagent.tui.widgets.transcript_viewer import TranscriptViewer
+from guideagent.workspace import Workspace
 
 
 def roles_cell(transcript: Transcript) -> str:
@@ -39,7 +39,7 @@ class TranscriptsPane(Vertical):
         Binding("escape", "to_table", "To table", show=False),
     ]
 
-    def __init__(self, session: StudySession) -> None:
+    def __init__(self, session: Workspace) -> None:
         super().__init__(id="transcripts-pane")
         self.session = session
 
@@ -142,12 +142,11 @@ class TranscriptsPane(Vertical):
         )
 
     def import_paths(self, paths: list[Path]):
-        return self.app.import_transcripts(self, self.session.folder, paths)
+        return self.app.import_transcripts(self, self.session, paths)
 
     @on(TranscriptsImported)
     def _imported(self, event: TranscriptsImported) -> None:
-        self.session.transcripts = [*self.session.transcripts, *event.transcripts]
-        self._fill()
+        self._fill()  # the workspace already holds the new transcripts
         self._show_problems(event.problems)
         n = len(event.transcripts)
         self.notify(
