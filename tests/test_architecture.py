@@ -152,3 +152,15 @@ def test_the_engines_implement_the_whole_protocol(llm_settings):
         missing = [m for m in members if not hasattr(engine, m)]
         assert not missing, (type(engine).__name__, missing)
         assert inspect.iscoroutinefunction(engine.aextract_notes)
+
+
+def test_import_contracts_hold():
+    """The layers in pyproject.toml's [tool.importlinter]: nothing imports upward."""
+    linter = Path(sys.executable).with_name("lint-imports")
+    done = subprocess.run(
+        [str(linter), "--no-cache"],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]

@@ -35,9 +35,10 @@ def run_flow(path: Path, engine, settings: Settings) -> int:
         workspace.adopt_draft(workspace.draft(), save=True, backup=False)
         say(f"Drafted a guide: {workspace.guide_path}")
     guide = workspace.guide
+    assert guide is not None  # drafted just above when the demo had none
     critique = workspace.critique_guide()
     counts = [
-        _plural(sum(f.severity.value == severity for f in critique.findings), noun)
+        _plural(sum(1 for f in critique.findings if f.severity.value == severity), noun)
         for severity, noun in (("error", "error"), ("warning", "warning"), ("info", "note"))
     ]
     questions = sum(1 for _ in guide.questions())

@@ -18,8 +18,7 @@ def run(args, settings: Settings) -> int:
         f"({objectives} objective{'s' if objectives != 1 else ''}, {study.session_minutes}-minute sessions)."
     )
     if not objectives:
-        console.print(
-            f"Add objectives to {workspace.folder.study_path} (one [[objectives]] table each), then:"
-        )
+        where = workspace.folder.study_path if workspace.folder else workspace.path
+        console.print(f"Add objectives to {where} (one [[objectives]] table each), then:")
     console.print(f"Next: guideagent draft {workspace.path}")
     return 0

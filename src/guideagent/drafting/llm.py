@@ -144,11 +144,12 @@ def revise_guide(
     flagged = {qid: errors for qid, errors in flagged.items() if errors}
     if not flagged:
         return guide
+    questions = {q.id: q for q in guide.questions()}
     items = [
         {
             "id": qid,
-            "text": guide.question(qid).text,
-            "objectives": _objective_texts(study, guide.question(qid).objective_ids),
+            "text": questions[qid].text,
+            "objectives": _objective_texts(study, questions[qid].objective_ids),
             "findings": [
                 {"code": f.code.value, "explanation": f.explanation, "rewrite": f.rewrite}
                 for f in errors

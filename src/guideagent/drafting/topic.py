@@ -420,7 +420,7 @@ def _people(audience: str) -> set[str]:
     head = re.split(
         r"\b(?:who|with|that|at|in|of|aged|using|trying|whose)\b|[,(;:]", audience.lower()
     )[0]
-    return PEOPLE | {w for w in re.findall(r"[a-z]+", head) if len(w) > 3 and w.endswith("s")}
+    return {*PEOPLE} | {w for w in re.findall(r"[a-z]+", head) if len(w) > 3 and w.endswith("s")}
 
 
 def _is_person(word: str, people: set[str]) -> bool:

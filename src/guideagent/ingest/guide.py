@@ -124,7 +124,8 @@ def _docx_text(path: Path, data: bytes) -> str:
             lines.append("#" * (int(level_match.group(1)) + 1 if level_match else 1) + " " + text)
             continue
         num = para._p.pPr.numPr if para._p.pPr is not None else None
-        depth = int(num.ilvl.val) if num is not None and num.ilvl is not None else 0
+        level = getattr(num, "ilvl", None)  # python-docx's stubs do not know this child
+        depth = int(level.val) if level is not None else 0
         styled_depth = re.search(r"List.*?(\d)$", style)  # "List Bullet 2" is the second level
         depth = max(depth, int(styled_depth.group(1)) - 1 if styled_depth else 0)
         if num is not None or "List" in style:
@@ -345,9 +346,9 @@ def parse_guide(text: str, default_title: str = "") -> Guide:
                 question.note = "; ".join(filter(None, [question.note, _plain(block.text)]))
                 continue
             question, after_para_question = None, False
-            note = re.sub(r"^>\s?", "", _plain(block.text))
-            if note:
-                (section.notes if section is not None else guide.intro).append(note)
+            aside = re.sub(r"^>\s?", "", _plain(block.text))
+            if aside:
+                (section.notes if section is not None else guide.intro).append(aside)
             continue
         body, note = _split_note(_plain(block.text))
         conditional = _CONDITION.match(block.text) is not None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from lemminflect import getAllInflections, getInflection, getLemma  # type: ignore[import-untyped]
+from lemminflect import getAllInflections, getInflection, getLemma
 
 # Where lemminflect's first form is wrong for how a participant speaks.
 _OVERRIDES: dict[tuple[str, str], str] = {

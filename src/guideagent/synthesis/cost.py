@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 
+from pydantic import BaseModel
+
 from guideagent.config import Settings
 from guideagent.llm.usage import CostEstimate
 from guideagent.schemas import Guide, Study, Transcript
@@ -47,7 +49,7 @@ def price_of(model: str) -> tuple[float, float] | None:
     return None
 
 
-def call_overhead(prompt: str, response_model: type, **variables) -> int:
+def call_overhead(prompt: str, response_model: type[BaseModel], **variables) -> int:
     """Tokens one call costs besides its data: rendered instructions plus the schema."""
     from guideagent.prompts import render
 

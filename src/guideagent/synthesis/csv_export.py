@@ -31,7 +31,7 @@ def _csv(rows: list[list[object]]) -> str:
 def themes_csv(synthesis: Synthesis) -> str:
     """One row per theme, then per signal (ids t…, sig…); counts are the computed ones."""
     total = len(synthesis.participant_ids)
-    rows: list[list[object]] = [THEME_COLUMNS]
+    rows: list[list[object]] = [[*THEME_COLUMNS]]
     for theme in [*synthesis.themes, *synthesis.signals]:
         rows.append(
             [
@@ -48,7 +48,7 @@ def themes_csv(synthesis: Synthesis) -> str:
 
 def quotes_csv(synthesis: Synthesis) -> str:
     """One row per quote shown in the report; `start` in seconds, empty when unknown."""
-    rows: list[list[object]] = [QUOTE_COLUMNS]
+    rows: list[list[object]] = [[*QUOTE_COLUMNS]]
     for theme in [*synthesis.themes, *synthesis.signals]:
         for q in theme.quotes:
             start = "" if q.start is None else f"{q.start:.3f}".rstrip("0").rstrip(".")

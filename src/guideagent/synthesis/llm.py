@@ -346,7 +346,7 @@ def pick_quotes(
 ) -> list[Quote]:
     """The strongest quote of each participant first, so a theme shows its breadth; then the
     next strongest overall, at most QUOTES_PER_PARTICIPANT from one person, up to `limit`."""
-    pool = {}
+    pool: dict[tuple[str, str, str], Quote] = {}
     for insight in insights:
         for quote in insight.quotes:
             pool.setdefault((quote.utterance_id, quote.transcript_id, quote.text), quote)

@@ -30,7 +30,10 @@ from guideagent.tui.messages import (
 )
 
 if TYPE_CHECKING:
+    from textual.message import Message
+
     from guideagent.config import Settings
+    from guideagent.protocol import Engine
     from guideagent.schemas import Guide
     from guideagent.synthesis.plan import SynthesisPlan
     from guideagent.workspace import Workspace
@@ -41,6 +44,12 @@ class CoreWorkers:
     or None) and `_reply_to`. Each worker is one call into guideagent.workspace."""
 
     _reply_to: dict[Any, MessagePump]
+    settings: Settings
+    _engine: Engine | None
+
+    if TYPE_CHECKING:
+
+        def post_message(self, message: Message) -> bool: ...
 
     def _track(self, reply_to: MessagePump) -> None:
         self._reply_to[get_current_worker()] = reply_to

@@ -14,9 +14,10 @@ from textual.widgets import Button, Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from guideagent.tui import recent
+from guideagent.tui.typed import UsesApp
 
 
-class HomeScreen(Screen):
+class HomeScreen(UsesApp, Screen):
     BINDINGS = [
         Binding("o", "open_folder", "Open folder"),
         Binding("n", "new_study", "New study"),
@@ -41,10 +42,10 @@ class HomeScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "Home"
-        self.refresh_recent(recent.load_recent(self.app.recent_path))
+        self.refresh_recent(recent.load_recent(self.guideagent.recent_path))
 
     def on_screen_resume(self) -> None:
-        self.refresh_recent(recent.load_recent(self.app.recent_path))
+        self.refresh_recent(recent.load_recent(self.guideagent.recent_path))
 
     def refresh_recent(self, items: list[recent.RecentStudy]) -> None:
         options = self.query_one("#recent", OptionList)
@@ -78,7 +79,7 @@ class HomeScreen(Screen):
                 severity="warning",
             )
             return
-        self.app.open_study(path)
+        self.guideagent.open_study(path)
 
     @on(Button.Pressed, "#open-folder")
     def action_open_folder(self) -> None:
@@ -86,9 +87,9 @@ class HomeScreen(Screen):
 
         def chosen(path: Path | None) -> None:
             if path is not None:
-                self.app.open_study(path)
+                self.guideagent.open_study(path)
 
-        self.app.push_screen(
+        self.guideagent.push_screen(
             PathPicker("Open a study folder", action="Open", folders_only=True), chosen
         )
 
@@ -99,9 +100,9 @@ class HomeScreen(Screen):
         def chosen(result: tuple[Path, str] | None) -> None:
             if result is not None:
                 path, title = result
-                self.app.open_study(path, create=True, title=title)
+                self.guideagent.open_study(path, create=True, title=title)
 
-        self.app.push_screen(NewStudyScreen(), chosen)
+        self.guideagent.push_screen(NewStudyScreen(), chosen)
 
     def action_forget(self) -> None:
         options = self.query_one("#recent", OptionList)
@@ -109,6 +110,6 @@ class HomeScreen(Screen):
             return
         option = options.get_option_at_index(options.highlighted)
         try:
-            self.refresh_recent(recent.forget(option.id or "", self.app.recent_path))
+            self.refresh_recent(recent.forget(option.id or "", self.guideagent.recent_path))
         except OSError as exc:
             self.notify(str(exc), title="Could not update the recent list", severity="error")

@@ -23,6 +23,7 @@ from guideagent.tui.messages import (
     StudyChanged,
     TranscriptsImported,
 )
+from guideagent.tui.typed import UsesApp
 from guideagent.tui.widgets.guide_pane import GuidePane
 from guideagent.tui.widgets.objectives_pane import ObjectivesPane
 from guideagent.tui.widgets.settings_pane import SettingsPane
@@ -34,7 +35,7 @@ TABS = ("objectives", "guide", "transcripts", "synthesis", "settings")
 AUTOSAVE_DELAY = 0.5
 
 
-class StudyScreen(Screen):
+class StudyScreen(UsesApp, Screen):
     BINDINGS = [
         *(
             Binding(str(i), f"tab('{tab}')", tab.title(), show=False)
@@ -219,7 +220,7 @@ class StudyScreen(Screen):
                 self.session.save_guide(backup=self._backup_guide)
                 self._backup_guide = False
         except (GuideAgentError, OSError) as exc:
-            self.app.report_error(exc)
+            self.guideagent.report_error(exc)
             return
         self._dirty.clear()
 
@@ -250,6 +251,6 @@ class StudyScreen(Screen):
 
     @on(SettingsChanged)
     def _settings_changed(self, event: SettingsChanged) -> None:
-        self.app.use_settings(event.settings)
+        self.guideagent.use_settings(event.settings)
         self.session.use_settings(event.settings)
         self._update_title()

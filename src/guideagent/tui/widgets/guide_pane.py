@@ -24,6 +24,7 @@ from guideagent.tui.messages import (
     WorkEnded,
     WorkProgress,
 )
+from guideagent.tui.typed import UsesApp
 from guideagent.tui.widgets.findings_list import FindingsList
 from guideagent.tui.widgets.guide_tree import GuideTree, NodeData
 from guideagent.tui.widgets.minutes_meter import MinutesMeter
@@ -32,7 +33,7 @@ from guideagent.tui.widgets.severity import summary
 from guideagent.workspace import Workspace
 
 
-class GuidePane(Horizontal):
+class GuidePane(UsesApp, Horizontal):
     BINDINGS = [
         Binding("d", "draft", "Draft"),
         Binding("c", "critique", "Critique"),
@@ -96,7 +97,7 @@ class GuidePane(Horizontal):
         self.query_one("#guide-empty").display = not has_guide
         self._update_meter()
         self._update_status()
-        if not has_guide:
+        if guide is None or not has_guide:
             tree.clear()
             await self.query_one(QuestionEditor).show_nothing("Draft a guide to start (d).")
             await self.query_one(FindingsList).show([])
@@ -220,7 +221,7 @@ class GuidePane(Horizontal):
         self._edited()
         self.query_one(GuideTree).expand_question(question_id)
         await self._rebuild(select=question_id)
-        question = self.guide.question(question_id)
+        question = self.guide.question(question_id) if self.guide else None
         self.query_one(QuestionEditor).focus_probe(len(question.probes) - 1 if question else 0)
 
     async def action_add_probe(self) -> None:
@@ -264,7 +265,7 @@ class GuidePane(Horizontal):
                     self._edited()
                     await self._rebuild(select=None)
 
-            self.app.push_screen(
+            self.guideagent.push_screen(
                 ConfirmScreen(
                     "Delete question?", f"{item_id}: {question.text if question else ''}", "Delete"
                 ),
@@ -329,7 +330,7 @@ class GuidePane(Horizontal):
             return
         from guideagent.tui.screens.confirm import ConfirmScreen
 
-        self.app.push_screen(
+        self.guideagent.push_screen(
             ConfirmScreen(
                 "Replace the guide?",
                 "Drafting writes a new guide. The current one is kept as guide.md.bak.",
@@ -340,14 +341,14 @@ class GuidePane(Horizontal):
 
     def _start_draft(self) -> None:
         self.busy = f"Drafting with the {self.session.engine_name} engine…"
-        self.app.draft_guide(self, self.session)
+        self.guideagent.draft_guide(self, self.session)
 
     def action_critique(self) -> None:
         if self.guide is None:
             self.notify("Draft a guide first (d).", severity="warning")
             return
         self.busy = f"Critiquing with the {self.session.engine_name} engine…"
-        self.app.critique_guide(self, self.session, self.guide)
+        self.guideagent.critique_guide(self, self.session, self.guide)
 
     def action_regenerate(self) -> None:
         data = self._cursor()
@@ -356,7 +357,7 @@ class GuidePane(Horizontal):
             return
         target = data[1]
         self.busy = f"Regenerating {target} with the {self.session.engine_name} engine…"
-        self.app.regenerate(self, self.session, target)
+        self.guideagent.regenerate(self, self.session, target)
 
     @on(WorkProgress)
     def _progress(self, event: WorkProgress) -> None:
@@ -396,7 +397,9 @@ class GuidePane(Horizontal):
 
     @on(WorkEnded)
     def _work_ended(self, event: WorkEnded) -> None:
-        still_running = any(w.group == "guide" and not w.is_finished for w in self.app.workers)
+        still_running = any(
+            w.group == "guide" and not w.is_finished for w in self.guideagent.workers
+        )
         if event.group == "guide" and not event.ok and not still_running:
             self.busy = ""
 
@@ -418,7 +421,7 @@ class GuidePane(Horizontal):
 
     def _take_focus(self, widget) -> None:
         """Focus `widget` unless the user is busy elsewhere (results never steal focus)."""
-        focused = self.app.focused
+        focused = self.guideagent.focused
         if focused is None or self in focused.ancestors_with_self:
             widget.focus()
 

@@ -17,11 +17,12 @@ from textual.widgets import Button, Input, Label, Select, Static
 from guideagent.config import Settings, config_path
 from guideagent.errors import ConfigError
 from guideagent.tui.messages import ConnectionTested, SettingsChanged, WorkEnded
+from guideagent.tui.typed import UsesApp
 
 REDACT = {"auto": None, "on": True, "off": False}
 
 
-class SettingsPane(VerticalScroll):
+class SettingsPane(UsesApp, VerticalScroll):
     can_focus = False  # Tab goes straight to the first field
     BINDINGS = [
         Binding("ctrl+s", "save", "Save settings", priority=False),
@@ -32,7 +33,7 @@ class SettingsPane(VerticalScroll):
         super().__init__(id="settings-pane")
 
     def compose(self) -> ComposeResult:
-        s: Settings = self.app.settings
+        s: Settings = self.guideagent.settings
         redact = "auto" if s.redact is None else ("on" if s.redact else "off")
         yield Label("Engine and provider", classes="heading")
         with Grid(id="settings-grid"):
@@ -96,7 +97,7 @@ class SettingsPane(VerticalScroll):
         yield Static(id="connection")
 
     def on_mount(self) -> None:
-        self._show_state(self.app.settings)
+        self._show_state(self.guideagent.settings)
 
     def focus_first(self) -> None:
         self.query_one("#engine", Select).focus()
@@ -126,7 +127,7 @@ class SettingsPane(VerticalScroll):
 
     def form_settings(self) -> Settings:
         """The settings the form describes; raises ConfigError when a value cannot work."""
-        current: Settings = self.app.settings
+        current: Settings = self.guideagent.settings
         raw_concurrency = self.query_one("#concurrency", Input).value.strip()
         values = current.model_dump()
         values.update(
@@ -156,10 +157,10 @@ class SettingsPane(VerticalScroll):
             settings = self.form_settings()
             path = save_settings(settings)
         except ConfigError as exc:
-            self.app.report_error(exc)
+            self.guideagent.report_error(exc)
             return
         except OSError as exc:
-            self.app.report_error(ConfigError(f"Could not write the settings file: {exc}"))
+            self.guideagent.report_error(ConfigError(f"Could not write the settings file: {exc}"))
             return
         self.post_message(SettingsChanged(settings))
         self._show_state(settings)
@@ -173,12 +174,12 @@ class SettingsPane(VerticalScroll):
         try:
             settings = self.form_settings()
         except ConfigError as exc:
-            self.app.report_error(exc)
+            self.guideagent.report_error(exc)
             return
         self.query_one("#connection", Static).update(
             Text(f"Testing {settings.base_url or 'https://api.openai.com/v1'}…", style="dim")
         )
-        self.app.test_connection(self, settings)
+        self.guideagent.test_connection(self, settings)
 
     @on(ConnectionTested)
     def _tested(self, event: ConnectionTested) -> None:

@@ -5,6 +5,7 @@ what finished), then themes by prevalence, their quotes, objective coverage and 
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -31,10 +32,14 @@ from guideagent.tui.messages import (
     SynthesisProgress,
     WorkEnded,
 )
+from guideagent.tui.typed import UsesApp
 from guideagent.tui.widgets.interview_progress import InterviewProgress
 from guideagent.tui.widgets.theme_list import ThemeList
 from guideagent.tui.widgets.transcript_viewer import clock
 from guideagent.workspace import Workspace
+
+if TYPE_CHECKING:
+    from guideagent.synthesis.plan import SynthesisPlan
 
 
 def _clip(text: str, width: int) -> str:
@@ -53,7 +58,7 @@ class QuoteItem(ListItem):
         self.quote = quote
 
 
-class SynthesisPane(Vertical):
+class SynthesisPane(UsesApp, Vertical):
     BINDINGS = [
         Binding("s", "synthesize", "Synthesize"),
         Binding("x", "cancel", "Cancel run"),
@@ -67,7 +72,9 @@ class SynthesisPane(Vertical):
         super().__init__(id="synthesis-pane")
         self.session = session
         self._cancel: threading.Event | None = None
-        self._plan = None  # the workspace's synthesis plan (cost, redaction) for the next run
+        self._plan: SynthesisPlan | None = (
+            None  # the workspace's synthesis plan (cost, redaction) for the next run
+        )
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="toolbar"):
@@ -137,7 +144,8 @@ class SynthesisPane(Vertical):
             return
         participants = synthesis.participant_ids
         width = max(
-            20, min(70, (self.size.width or self.app.size.width) - 16 - 5 * len(participants))
+            20,
+            min(70, (self.size.width or self.guideagent.size.width) - 16 - 5 * len(participants)),
         )
         table.add_column("Objective", width=width)
         table.add_column("Answered", width=9)
@@ -203,7 +211,7 @@ class SynthesisPane(Vertical):
             if yes:
                 await self._start(fresh)
 
-        self.app.push_screen(
+        self.guideagent.push_screen(
             ConfirmScreen("Send the transcripts to the model?", body, "Send"), answered
         )
 
@@ -223,7 +231,7 @@ class SynthesisPane(Vertical):
                 style="yellow",
             )
         )
-        self.app.synthesize(self, self.session, self._plan, fresh=fresh, cancel=self._cancel)
+        self.guideagent.synthesize(self, self.session, self._plan, fresh=fresh, cancel=self._cancel)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
@@ -266,7 +274,7 @@ class SynthesisPane(Vertical):
             return
         self.query_one("#synthesis-progress").display = False
         await self._show(event.run.synthesis)
-        focused = self.app.focused
+        focused = self.guideagent.focused
         if focused is None or self in focused.ancestors_with_self:
             self.query_one(ThemeList).focus()
         cached = f" ({event.run.cached} from cache)" if event.run.cached else ""
@@ -307,7 +315,7 @@ class SynthesisPane(Vertical):
         self.export("guide", "docx")
 
     def export(self, subject: str, fmt: str) -> None:
-        self.app.export(self, self.session, subject, fmt)
+        self.guideagent.export(self, self.session, subject, fmt)
 
     @on(Exported)
     def _exported(self, event: Exported) -> None:

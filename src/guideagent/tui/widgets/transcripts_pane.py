@@ -15,6 +15,7 @@ from textual.widgets import Button, DataTable, Static
 from guideagent.schemas import Role, Transcript
 from guideagent.schemas.synthesis import Quote
 from guideagent.tui.messages import TranscriptsImported
+from guideagent.tui.typed import UsesApp
 from guideagent.tui.widgets.transcript_viewer import TranscriptViewer
 from guideagent.workspace import Workspace
 
@@ -32,7 +33,7 @@ def roles_cell(transcript: Transcript) -> str:
     return " · ".join(parts)
 
 
-class TranscriptsPane(Vertical):
+class TranscriptsPane(UsesApp, Vertical):
     BINDINGS = [
         Binding("i", "import_transcripts", "Import"),
         Binding("v", "view", "Read"),
@@ -136,13 +137,13 @@ class TranscriptsPane(Vertical):
             if path is not None:
                 self.import_paths([path])
 
-        self.app.push_screen(
+        self.guideagent.push_screen(
             PathPicker("Import a transcript file, or every file in a folder", action="Import"),
             chosen,
         )
 
     def import_paths(self, paths: list[Path]):
-        return self.app.import_transcripts(self, self.session, paths)
+        return self.guideagent.import_transcripts(self, self.session, paths)
 
     @on(TranscriptsImported)
     def _imported(self, event: TranscriptsImported) -> None:
@@ -162,6 +163,6 @@ class TranscriptsPane(Vertical):
         if n:
             table = self.query_one(DataTable)
             table.move_cursor(row=table.get_row_index(event.transcripts[0].id))
-            focused = self.app.focused
+            focused = self.guideagent.focused
             if focused is None or self in focused.ancestors_with_self:
                 table.focus()
