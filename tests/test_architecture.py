@@ -164,3 +164,20 @@ def test_import_contracts_hold():
         cwd=Path(__file__).resolve().parents[1],
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+
+
+def test_every_top_level_module_has_a_layer_and_architecture_md_names_it():
+    """A new module must be placed in the layers contract and on ARCHITECTURE.md's page."""
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    config = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["importlinter"]
+    layers = next(c for c in config["contracts"] if c["type"] == "layers")["layers"]
+    placed = {
+        name.strip().removeprefix("guideagent.") for layer in layers for name in layer.split("|")
+    }
+    modules = {m.name for m in pkgutil.iter_modules(guideagent.__path__) if m.name != "__main__"}
+    assert modules - placed == set(), "place these in [tool.importlinter]'s layers"
+    page = (root / "ARCHITECTURE.md").read_text()
+    unnamed = {m for m in placed if f"`{m}`" not in page and f"`{m}/`" not in page}
+    assert unnamed == set(), "ARCHITECTURE.md does not name these"
