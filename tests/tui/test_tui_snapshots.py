@@ -1,6 +1,6 @@
 """SVG snapshots of every screen and tab at 120x40, deterministic: a fixed config path and
 recent list, notifications cleared, workers waited for. Regenerate with
-`pytest tests/test_tui_snapshots.py --snapshot-update` (on one Python) after a deliberate
+`pytest tests/tui/test_tui_snapshots.py --snapshot-update` (on one Python) after a deliberate
 change, and look at the diff report before committing."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_tui_support import SIZE, copy_demo, data_dir, make_app, open_study, settle  # noqa: F401
+from tui_support import SIZE, copy_demo, make_app, open_study, settle
 
 
 @pytest.fixture(autouse=True)
-def fixed_paths(monkeypatch, data_dir):  # noqa: F811
+def fixed_paths(monkeypatch, data_dir):
     # Shown on the settings tab: a fixed path, not a temp one.
     monkeypatch.setenv("GUIDEAGENT_CONFIG", "/nonexistent/guideagent/config.toml")
 
@@ -34,7 +34,7 @@ def tab(key: str, *then: str):
     return run_before
 
 
-def test_home(snap_compare, data_dir):  # noqa: F811
+def test_home(snap_compare, data_dir):
     recent = [
         {"path": "/home/pm/studies/pocketwise", "title": "Pocketwise budgeting app"},
         {"path": "/home/pm/studies/shift-handoff", "title": "Nurse shift handoff"},

@@ -6,13 +6,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from paths import ROOT
 
 from guideagent.schemas import Role, Study, Transcript, Utterance
 from guideagent.schemas.study import Objective
 from guideagent.schemas.synthesis import InsightKind
 from guideagent.synthesis.offline import extract_notes, synthesize_themes
 
-ROOT = Path(__file__).resolve().parents[1]
 STUDIES = ROOT / "evals" / "datasets" / "studies"
 
 

@@ -4,13 +4,13 @@ project, each with what must go and what must stay, and an exact restore."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from paths import DATA
 
 from guideagent.synthesis.redact import Redactor
 
-CASES = json.loads((Path(__file__).parent / "data" / "redaction" / "dev_cases.json").read_text())
+CASES = json.loads((DATA / "redaction" / "dev_cases.json").read_text())
 
 
 def failures(case: dict, redactor_class=Redactor) -> list[str]:

@@ -8,10 +8,9 @@ import json
 
 import pytest
 from fakes.engine import FakeEngine
-from test_tui_support import (  # noqa: F401  (data_dir registers the fixture)
+from tui_support import (
     SIZE,
     copy_demo,
-    data_dir,
     make_app,
     notes,
     open_study,
@@ -414,7 +413,7 @@ async def test_settings_save_writes_toml_without_the_key(tmp_path, isolated_conf
 
 
 async def test_test_connection_lists_models_and_reports_errors(tmp_path, fake_openai):
-    from test_tui_support import offline_settings
+    from tui_support import offline_settings
 
     study = copy_demo(tmp_path / "demo")
     app = make_app(study, settings=offline_settings(api_key=fake_openai.api_key))

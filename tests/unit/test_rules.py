@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import pytest
+from paths import ROOT
 
 from guideagent.critique.rules import critique_guide, critique_question, without_allowed_jargon
 from guideagent.schemas import (
@@ -22,7 +22,6 @@ from guideagent.schemas import (
 )
 from guideagent.schemas.critique import Code, Severity
 
-ROOT = Path(__file__).parent.parent
 DATASET = ROOT / "evals" / "datasets" / "questions.jsonl"
 
 

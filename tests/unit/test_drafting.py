@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from paths import ROOT
 
 from guideagent.critique.rules import critique_guide
 from guideagent.drafting.offline import (
@@ -29,7 +28,6 @@ from guideagent.schemas import (
     Study,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
 BRIEFS = sorted((ROOT / "evals" / "datasets" / "briefs").glob("*.json"))
 EVAL_STUDIES = sorted((ROOT / "evals" / "datasets" / "studies").glob("*/study.json"))
 

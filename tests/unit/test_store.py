@@ -13,6 +13,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from paths import ROOT
 
 from guideagent.errors import StudyError
 from guideagent.schemas import (
@@ -28,7 +29,6 @@ from guideagent.schemas import (
 from guideagent.store import create_study, last_good_path, open_study
 from guideagent.studyfile import dumps_study
 
-ROOT = Path(__file__).resolve().parents[1]
 EVAL_STUDY = ROOT / "evals" / "datasets" / "studies" / "nurse-shift-handoff"
 
 TRICKY = [

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from paths import ROOT
+
 import guideagent
 
 CORE = sorted(
@@ -161,7 +163,7 @@ def test_import_contracts_hold():
         [str(linter), "--no-cache"],
         capture_output=True,
         text=True,
-        cwd=Path(__file__).resolve().parents[1],
+        cwd=ROOT,
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
 
@@ -170,7 +172,7 @@ def test_every_top_level_module_has_a_layer_and_architecture_md_names_it():
     """A new module must be placed in the layers contract and on ARCHITECTURE.md's page."""
     import tomllib
 
-    root = Path(__file__).resolve().parents[1]
+    root = ROOT
     config = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["importlinter"]
     layers = next(c for c in config["contracts"] if c["type"] == "layers")["layers"]
     placed = {

@@ -8,13 +8,12 @@ participants, double-barrels in other shapes, and good questions that look like 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
+from paths import ROOT
 
 from guideagent.critique.rules import critique_question
 
-ROOT = Path(__file__).parent.parent
 DEV2 = ROOT / "evals" / "datasets" / "questions-dev2.jsonl"
 
 

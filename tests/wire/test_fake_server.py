@@ -14,11 +14,8 @@ from typing import Any
 import instructor
 import openai
 import pytest
-from instructor.core import InstructorRetryException
-from pydantic import BaseModel
-
-from . import fixtures
-from .openai_server import (
+from fakes import fixtures
+from fakes.openai_server import (
     Content,
     Delay,
     Drop,
@@ -32,6 +29,8 @@ from .openai_server import (
     estimate_tokens,
     prompt_tokens,
 )
+from instructor.core import InstructorRetryException
+from pydantic import BaseModel
 
 # Registered here as well, so these self-tests need no conftest wiring.
 fake_openai = fixtures.fake_openai

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import docx
 import pytest
+from paths import DATA
 
 from guideagent.ingest.transcripts import load_transcript
 from guideagent.schemas.transcript import Role
 
-DATA = Path(__file__).parent / "data" / "transcripts"
+DATA = DATA / "transcripts"
 INT, PAR = Role.interviewer, Role.participant
 
 

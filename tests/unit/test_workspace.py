@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from paths import ROOT
 
 import guideagent
 from guideagent.config import load_settings
@@ -28,7 +29,6 @@ from guideagent.workspace import (
     prepare_demo,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
 BRIEF = ROOT / "evals" / "datasets" / "briefs" / "city-permits-portal.json"
 DEMO = Path(guideagent.__file__).parent / "demo" / "study"
 

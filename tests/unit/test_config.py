@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from paths import ROOT
 
 from guideagent.config import is_loopback_url, load_settings, save_settings
 from guideagent.errors import ConfigError
@@ -108,7 +108,7 @@ def test_a_developers_shell_does_not_leak_into_tests():
         env=polluted,
         capture_output=True,
         text=True,
-        cwd=Path(__file__).parent.parent,
+        cwd=ROOT,
     )
     assert done.returncode == 0, done.stdout + done.stderr
 

@@ -7,11 +7,11 @@ import shutil
 from pathlib import Path
 
 from docx import Document
+from paths import ROOT
 
 from guideagent.cli import main
 from guideagent.store import open_study
 
-ROOT = Path(__file__).resolve().parents[1]
 BRIEF = {
     "title": "Shift handoff",
     "context": {"product": "WardBoard", "audience": "ward nurses"},

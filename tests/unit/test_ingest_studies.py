@@ -6,13 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from paths import REALDATA, ROOT
 
 from guideagent.ingest.transcripts import load_folder
 from guideagent.schemas.transcript import Role
 
-REPO = Path(__file__).parent.parent
-STUDY_FOLDERS = sorted((REPO / "evals" / "datasets" / "studies").glob("*/transcripts"))
-REALDATA = Path("/work/shared/realdata")
+STUDY_FOLDERS = sorted((ROOT / "evals" / "datasets" / "studies").glob("*/transcripts"))
 
 
 def roles_by_speaker(transcript) -> dict[str, Role]:

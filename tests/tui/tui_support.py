@@ -7,20 +7,10 @@ import shutil
 import time
 from pathlib import Path
 
-import pytest
-
 import guideagent
 
 DEMO = Path(guideagent.__file__).parent / "demo" / "study"
 SIZE = (120, 40)
-
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path_factory, monkeypatch):
-    """The recent-studies list lives in a temp dir, never the user's."""
-    folder = tmp_path_factory.mktemp("data")
-    monkeypatch.setenv("GUIDEAGENT_DATA_DIR", str(folder))
-    return folder
 
 
 def copy_demo(target: Path, *, guide: bool = True, transcripts: bool = True) -> Path:

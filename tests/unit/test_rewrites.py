@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import json
 import warnings
-from pathlib import Path
 
 import pytest
+from paths import ROOT
 
 from guideagent.critique import suggest
 from guideagent.critique.rules import critique_question
 
-ROOT = Path(__file__).parent.parent
 DATASETS = [
     ROOT / "evals" / "datasets" / "questions.jsonl",
     ROOT / "evals" / "datasets" / "questions-dev2.jsonl",

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
+from paths import ROOT
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # evals/ is a top-level folder
+sys.path.insert(0, str(ROOT))  # evals/ is a top-level folder
 
 from evals.scoring import (  # noqa: E402
     GoldTheme,

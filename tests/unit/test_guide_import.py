@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from paths import DATA, REALDATA
 
 from guideagent.errors import InputError
 from guideagent.ingest.guide import load_guide
 from guideagent.schemas import SectionKind
 
-GUIDES = Path(__file__).parent / "data" / "guides"
-REALDATA = Path(__file__).resolve().parent.parent.parent / "shared" / "realdata"
+GUIDES = DATA / "guides"
+REALDATA = REALDATA
 
 
 def texts(guide) -> list[str]:

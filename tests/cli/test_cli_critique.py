@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
+
+from paths import DATA, ROOT
 
 from guideagent.cli import main
 
-GUIDES = Path(__file__).parent / "data" / "guides"
+GUIDES = DATA / "guides"
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -119,7 +120,7 @@ def test_folder_with_only_a_guide(capsys, tmp_path):
 
 
 def _evals_main(argv: list[str]) -> int:
-    sys.path.insert(0, str(Path(__file__).parent.parent))  # evals/ is a top-level folder
+    sys.path.insert(0, str(ROOT))  # evals/ is a top-level folder
     from evals.__main__ import main as evals_main
 
     return evals_main(argv)

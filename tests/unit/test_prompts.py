@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from paths import ROOT
 
 from guideagent.errors import ConfigError
 from guideagent.prompts import render
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_missing_variable_fails_loudly():

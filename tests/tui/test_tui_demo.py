@@ -8,11 +8,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from test_tui_support import DEMO, data_dir  # noqa: F401
+from tui_support import DEMO
 
 from guideagent.cli import main
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_bundled_study_loads_without_problems():

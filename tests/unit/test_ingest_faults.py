@@ -6,13 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
+from paths import DATA
 
 from guideagent.errors import InputError
 from guideagent.ingest import decode
 from guideagent.ingest.transcripts import load_folder, load_transcript
 from guideagent.schemas.transcript import Role
 
-DATA = Path(__file__).parent / "data" / "transcripts"
+DATA = DATA / "transcripts"
 GOOD = "Interviewer: What did you buy last week?\nParticipant: A café au lait machine, sadly.\n"
 
 
