@@ -27,6 +27,7 @@ HEADER = (
     "# guideagent study. Edit freely: the app reads this file each time it opens the study.\n"
     "# kind is one of: discover_needs, validate_idea, improve_feature, other.\n"
 )
+EMPTY = "the file is empty (or holds only comments): a study needs at least a title"
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 _TOML_LINE = re.compile(r"at line (\d+)")
 
@@ -56,6 +57,8 @@ def loads_study(text: str, path: Path, fmt: str | None = None) -> Study:
             raise StudyError(f"not valid TOML: {exc}", path, line) from None
     if not isinstance(data, dict):
         raise StudyError("expected an object with title, objectives and session_minutes", path, 1)
+    if not data:
+        raise StudyError(EMPTY, path, 1)
     try:
         return Study.model_validate(data)
     except ValidationError as exc:

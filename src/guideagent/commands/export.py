@@ -37,9 +37,15 @@ def run(args, settings: Settings) -> int:
             f"the study has no guide.md yet. Draft one with `guideagent draft {args.path}`.",
             args.path,
         )
+    if not any(True for _ in folder.guide.questions()):
+        raise StudyError(
+            "the guide has no questions, so there is nothing to export. "
+            f"Add questions to guide.md or draft one with `guideagent draft {args.path} --force`.",
+            folder.guide_path,
+        )
     out = args.output or folder.exports_dir / f"guide{EXTENSIONS[args.format]}"
     if out.is_dir():
         out = out / f"guide{EXTENSIONS[args.format]}"
     export_guide(folder.guide, args.format, out)
-    Console().print(f"Exported the guide ({args.format}) to {out}")
+    Console().print(f"Exported the guide ({args.format}) to {out}", markup=False, highlight=False)
     return 0

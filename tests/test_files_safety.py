@@ -1,0 +1,61 @@
+"""Issue 11: what the study's files show the user, and that nothing the user wrote is lost.
+
+Each test drives the CLI (`guideagent.cli.main`) and checks what is printed and what is
+on disk, as a user would see it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from guideagent.cli import main
+from guideagent.commands.demo import prepare
+from guideagent.store import last_good_path, open_study
+
+
+@pytest.fixture
+def demo(tmp_path) -> Path:
+    """The bundled demo study, converted to study.toml the way `guideagent new` writes it."""
+    path = prepare(tmp_path / "demo")
+    folder = open_study(path)
+    (path / "study.json").unlink()
+    folder.study_path = path / "study.toml"
+    folder.save_study(folder.study)
+    open_study(path)  # keeps the last good copies
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "emptied"),
+    [
+        ("guide.md", ""),
+        ("guide.md", "\n\n<!-- nothing here yet -->\n"),
+        ("study.toml", ""),
+        ("study.toml", "# only a comment\n"),
+    ],
+)
+def test_an_emptied_file_is_broken_and_its_safety_copy_survives(demo, capsys, name, emptied):
+    path = demo / name
+    keep = last_good_path(path)
+    good = keep.read_bytes()
+    assert len(good) > 100
+    path.write_text(emptied)
+    for command in (["critique", str(demo)], ["export", str(demo), "--format", "md"]):
+        assert main(command) == 2
+        out, err = capsys.readouterr()
+        assert err.count("\n") == 1 and "Traceback" not in err
+        assert f"{name}:1:" in err and "empty" in err and keep.name in err
+        assert "Exported" not in out
+    assert keep.read_bytes() == good
+    assert not (demo / "exports").exists()
+
+
+def test_export_refuses_a_guide_without_questions(demo, capsys):
+    (demo / "guide.md").write_text("# Only a title\n\n> A note, and no questions yet.\n")
+    assert main(["export", str(demo), "--format", "md"]) == 2
+    out, err = capsys.readouterr()
+    assert "no questions" in err and "nothing to export" in err and "Exported" not in out
+    assert not (demo / "exports").exists()
+    # The guide with questions is still the one kept to restore.
+    assert "?" in last_good_path(demo / "guide.md").read_text()
