@@ -59,3 +59,33 @@ def test_export_refuses_a_guide_without_questions(demo, capsys):
     assert not (demo / "exports").exists()
     # The guide with questions is still the one kept to restore.
     assert "?" in last_good_path(demo / "guide.md").read_text()
+
+
+def _critique_ids(capsys, target: Path) -> list[tuple[str, str]]:
+    import json
+
+    main(["critique", str(target), "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    return [(q["id"], q["text"]) for q in data["questions"]]
+
+
+def test_the_cli_and_the_app_read_guide_md_alike(tmp_path, capsys):
+    path = prepare(tmp_path / "demo")
+    app = [(q.id, q.text) for q in open_study(path).guide.questions()]
+    assert len(app) == 13 and app[0] == ("q1", "To start, tell me a bit about your role.")
+    assert _critique_ids(capsys, path) == app
+    assert _critique_ids(capsys, path / "guide.md") == app
+    # Renamed, it is still read by the study's reader: it carries the metadata comments.
+    copy = tmp_path / "shared-guide.md"
+    copy.write_text((path / "guide.md").read_text())
+    assert _critique_ids(capsys, copy) == app
+    # The text report counts the same questions.
+    assert main(["critique", str(path / "guide.md")]) in (0, 1)
+    assert "13 questions" in capsys.readouterr().out
+
+
+def test_a_guide_md_without_questions_is_bad_input(tmp_path, capsys):
+    guide = tmp_path / "guide.md"
+    guide.write_text("# Draft\n\n> Consent script goes here.\n")
+    assert main(["critique", str(guide)]) == 2
+    assert "no interview questions" in capsys.readouterr().err

@@ -14,18 +14,39 @@ from guideagent.errors import InputError
 from guideagent.schemas import Guide, Study
 
 
-def load_target(path: Path) -> tuple[Guide, Study | None]:
-    """A guide file, or a study folder (study.toml/study.json + guide.md)."""
+def read_guide(path: Path) -> Guide:
+    """A guide file as the app sees it.
+
+    A study's `guide.md`, or any Markdown carrying guidefile's metadata comments, is read
+    by guidefile, the reader the study and the app use, so ids and questions match;
+    anything else a PM wrote (plain Markdown, text, .docx) goes through the importer."""
+    from guideagent import guidefile, store
     from guideagent.ingest.guide import load_guide
 
     path = Path(path)
+    if path.suffix.lower() in {".md", ".markdown"}:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return load_guide(path)  # the importer names what is wrong with the file
+        if path.name == store.GUIDE_MD or guidefile.is_guidefile(text):
+            guide = guidefile.loads_guide(text, path)
+            if not any(True for _ in guide.questions()):
+                raise InputError("no interview questions found in it.", path)
+            return guide
+    return load_guide(path)
+
+
+def load_target(path: Path) -> tuple[Guide, Study | None]:
+    """A guide file, or a study folder (study.toml/study.json + guide.md)."""
+    path = Path(path)
     if not path.is_dir():
-        return load_guide(path), None
+        return read_guide(path), None
     from guideagent import store
 
     has_study = any((path / name).is_file() for name in (store.STUDY_TOML, store.STUDY_JSON))
     if not has_study and (path / store.GUIDE_MD).is_file():
-        return load_guide(path / store.GUIDE_MD), None
+        return read_guide(path / store.GUIDE_MD), None
     folder = store.open_study(path)
     if folder.guide is None:
         raise InputError("the study has no guide.md yet; run `guideagent draft` first.", path)
