@@ -89,3 +89,48 @@ def test_a_guide_md_without_questions_is_bad_input(tmp_path, capsys):
     guide.write_text("# Draft\n\n> Consent script goes here.\n")
     assert main(["critique", str(guide)]) == 2
     assert "no interview questions" in capsys.readouterr().err
+
+
+def test_new_prints_brackets_as_written(tmp_path, capsys):
+    assert main(["new", str(tmp_path / "s"), "--title", "Checkout [beta] study"]) == 0
+    out = " ".join(capsys.readouterr().out.split())  # rich wraps long lines
+    assert "Created study Checkout [beta] study" in out
+    assert "one [[objectives]] table each" in out
+
+
+def test_a_misspelt_brief_key_is_refused_with_a_suggestion(tmp_path, capsys):
+    brief = tmp_path / "brief.toml"
+    brief.write_text('title = "Weekly shop"\nsesion_minutes = 30\n')
+    assert main(["new", str(tmp_path / "s"), "--brief", str(brief)]) == 2
+    err = capsys.readouterr().err
+    assert "brief.toml:2:" in err and "sesion_minutes" in err
+    assert "did you mean session_minutes?" in err
+    assert not (tmp_path / "s").exists()
+    nested = tmp_path / "brief.json"
+    nested.write_text('{"title": "T", "context": {"prodcut": "Pocketwise"}}')
+    assert main(["new", str(tmp_path / "s"), "--brief", str(nested)]) == 2
+    assert "context.prodcut: unknown key; did you mean product?" in capsys.readouterr().err
+
+
+def test_a_misspelt_config_key_is_refused_with_a_suggestion(isolated_config, capsys):
+    isolated_config.write_text("concurency = 2\n")
+    assert main(["config"]) == 2
+    err = capsys.readouterr().err
+    assert "Unknown setting 'concurency'" in err and "did you mean concurrency?" in err
+
+
+def test_saving_settings_writes_only_what_the_user_set(isolated_config):
+    from guideagent.config import load_settings, save_settings
+
+    isolated_config.write_text("revise_rounds = 2\n")  # a default, pinned by hand: kept
+    settings = load_settings().model_copy(
+        update={"model": "llama3.1", "base_url": "http://localhost:11434/v1"}
+    )
+    save_settings(settings)
+    lines = [line for line in isolated_config.read_text().splitlines() if not line.startswith("#")]
+    assert sorted(lines) == [
+        'base_url = "http://localhost:11434/v1"',
+        'model = "llama3.1"',
+        "revise_rounds = 2",
+    ]
+    assert load_settings().model == "llama3.1"

@@ -16,11 +16,11 @@ import json
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from guideagent.errors import StudyError
+from guideagent.errors import StudyError, did_you_mean
 from guideagent.schemas import Study
 
 HEADER = (
@@ -66,7 +66,24 @@ def loads_study(text: str, path: Path, fmt: str | None = None) -> Study:
         where = ".".join(str(p) for p in first["loc"]) or "study"
         more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
         line = locate(text, first["loc"], json_format=as_json)
-        raise StudyError(f"{where}: {first['msg']}{more}", path, line) from None
+        problem = first["msg"]
+        if first["type"] == "extra_forbidden":
+            problem = "unknown key; " + did_you_mean(
+                str(first["loc"][-1]), _fields_at(first["loc"][:-1])
+            )
+        raise StudyError(f"{where}: {problem}{more}", path, line) from None
+
+
+def _fields_at(loc: tuple[Any, ...]) -> list[str]:
+    """The field names of the schema model at `loc` inside a Study."""
+    model: Any = Study
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        annotation = model.model_fields[str(part)].annotation
+        inner = [a for a in (annotation, *get_args(annotation)) if isinstance(a, type)]
+        model = next(a for a in inner if issubclass(a, BaseModel))
+    return list(model.model_fields)
 
 
 def locate(text: str, loc: tuple[Any, ...], *, json_format: bool = False) -> int | None:

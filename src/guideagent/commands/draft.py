@@ -47,7 +47,7 @@ def _summary(console, folder, result) -> None:
     questions = sum(1 for _ in guide.questions())
     minutes = guide.total_minutes()
     severities = Counter(f.severity for f in result.critique.findings)
-    console.print(f"Wrote {folder.guide_path}")
+    console.print(f"Wrote {folder.guide_path}", markup=False)
     console.print(
         f"  {len(guide.sections)} sections, {questions} questions, "
         f"~{minutes:g} of {study.session_minutes} minutes"
@@ -64,6 +64,9 @@ def _summary(console, folder, result) -> None:
         console.print(
             f"    {revision.question_id}: {revision.before!r} -> {revision.after!r}",
             highlight=False,
+            markup=False,
         )
     if result.critique.has_errors:
-        console.print(f"  Run `guideagent critique {folder.path}` to see what is left to fix.")
+        console.print(
+            f"  Run `guideagent critique {folder.path}` to see what is left to fix.", markup=False
+        )

@@ -24,6 +24,7 @@ def load_brief(path: Path) -> Study:
 
 def run(args, settings: Settings) -> int:
     from rich.console import Console
+    from rich.markup import escape
 
     from guideagent.store import create_study
 
@@ -31,15 +32,16 @@ def run(args, settings: Settings) -> int:
     if args.title:
         study = study.model_copy(update={"title": args.title})
     folder = create_study(args.path, study)
-    console = Console()
+    console = Console(highlight=False)
     objectives = len(study.objectives)
     console.print(
-        f"Created study [bold]{study.title}[/] at {folder.path} "
+        f"Created study [bold]{escape(study.title)}[/] at {escape(str(folder.path))} "
         f"({objectives} objective{'s' if objectives != 1 else ''}, {study.session_minutes}-minute sessions)."
     )
     if not objectives:
         console.print(
-            f"Add objectives to {folder.study_path} (one [[objectives]] table each), then:"
+            f"Add objectives to {folder.study_path} (one [[objectives]] table each), then:",
+            markup=False,
         )
-    console.print(f"Next: guideagent draft {folder.path}")
+    console.print(f"Next: guideagent draft {folder.path}", markup=False)
     return 0
