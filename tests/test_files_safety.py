@@ -134,3 +134,56 @@ def test_saving_settings_writes_only_what_the_user_set(isolated_config):
         "revise_rounds = 2",
     ]
     assert load_settings().model == "llama3.1"
+
+
+def test_the_demo_brief_is_filled_in(tmp_path, capsys):
+    folder = open_study(prepare(tmp_path / "demo"))
+    study = folder.study
+    assert "budgeting app" in study.context.product and study.context.audience
+    assert study.participants.total() == 5 and len(study.participants.segments) == 2
+    assert {o.kind.value for o in study.objectives} >= {
+        "discover_needs",
+        "improve_feature",
+        "validate_idea",
+    }
+    assert "other" not in {o.kind.value for o in study.objectives}
+
+
+def test_the_demo_guide_has_flawed_questions_with_rewrites_to_apply(tmp_path, capsys):
+    import json
+
+    path = prepare(tmp_path / "demo")
+    assert main(["critique", str(path), "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    flagged = {(f["question_id"], f["code"]) for f in findings if f["rewrite"]}
+    assert {("q7", "leading"), ("q7", "closed"), ("q9", "double_barreled")} <= flagged
+    # The brief says who takes part, so the guide-level diversity finding is gone.
+    assert not any(f["code"] == "participants_not_diverse" for f in findings)
+
+
+def test_the_demo_opens_with_a_synthesis_to_browse(tmp_path):
+    import json
+
+    path = prepare(tmp_path / "demo")
+    shipped = json.loads((path / "synthesis" / "synthesis.json").read_text())
+    assert len(shipped["themes"]) >= 3 and shipped["participant_ids"] == [
+        "P1",
+        "P2",
+        "P3",
+        "P4",
+        "P5",
+    ]
+    # Anchored in the copy, so reports written from it link to its transcripts.
+    assert shipped["transcript_sources"]["P1"] == str((path / "transcripts" / "P1.txt").resolve())
+    report = (path / "synthesis" / "report.md").read_text()
+    assert "4 of 5 participants" in report and "(<../transcripts/P1.txt>)" in report
+
+
+def test_the_shipped_demo_synthesis_is_what_the_offline_engine_computes(tmp_path):
+    """Fails when the demo's transcripts, guide or the offline engine change without the
+    shipped synthesis being recomputed: run `python -m guideagent.commands.demo`."""
+    from guideagent.commands.demo import BUNDLED, bundle_synthesis
+
+    fresh = bundle_synthesis(tmp_path)
+    for name in ("synthesis.json", "report.md", "themes.csv", "quotes.csv"):
+        assert (fresh / name).read_text() == (BUNDLED / "synthesis" / name).read_text(), name

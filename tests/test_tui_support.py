@@ -23,8 +23,16 @@ def data_dir(tmp_path_factory, monkeypatch):
     return folder
 
 
-def copy_demo(target: Path, *, guide: bool = True, transcripts: bool = True) -> Path:
-    shutil.copytree(DEMO, target)
+def copy_demo(
+    target: Path, *, guide: bool = True, transcripts: bool = True, synthesis: bool = True
+) -> Path:
+    """The demo study as `guideagent demo` copies it; optionally without some of its parts."""
+    from guideagent.commands.demo import prepare
+
+    prepare(target)
+    if not synthesis:
+        shutil.rmtree(target / "synthesis")
+        (target / "synthesis").mkdir()
     if not guide:
         (target / "guide.md").unlink(missing_ok=True)
     if not transcripts:
