@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field, SecretStr, ValidationError
 
-from guideagent.errors import ConfigError
+from guideagent.errors import ConfigError, did_you_mean
 
 EngineName = Literal["auto", "offline", "llm"]
 ModeName = Literal["auto", "tools", "json", "md_json"]
@@ -166,8 +166,10 @@ def load_settings(
     for name, layer in layers:
         for key, value in layer.items():
             if key not in Settings.model_fields or key == "source":
+                known = [k for k in Settings.model_fields if k != "source"]
                 raise ConfigError(
-                    f"Unknown setting {key!r} (from {name}: {file_path if name == 'file' else name})."
+                    f"Unknown setting {key!r} (from {name}: {file_path if name == 'file' else name}): "
+                    + did_you_mean(key, known)
                 )
             merged[key] = value
             source[key] = name
@@ -182,11 +184,23 @@ def load_settings(
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
-    """Write the user-facing settings (never the key) as TOML, atomically."""
+    """Write what the user set (never the key) as TOML, atomically.
+
+    A setting is written when it differs from the default or the file already held it;
+    the rest stay out, so a later release's better default still reaches this user."""
     from guideagent.atomic import atomic_write_text
 
     path = path or config_path()
-    data = settings.model_dump(exclude={"api_key", "source"}, exclude_none=True)
+    try:
+        held = _read_toml(path)
+    except ConfigError:
+        held = {}  # a broken file is being replaced by the form's values
+    defaults = Settings()
+    data = {
+        key: value
+        for key, value in settings.model_dump(exclude={"api_key", "source"}).items()
+        if value is not None and (key in held or value != getattr(defaults, key))
+    }
     lines = ["# guideagent settings. The API key is read from OPENAI_API_KEY, never stored here."]
     for key, value in data.items():
         rendered = json.dumps(value) if not isinstance(value, bool) else str(value).lower()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -68,3 +70,12 @@ class StudyError(LocatedError):
     """A study folder that is missing or whose files were broken by hand."""
 
     title = "Study problem"
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """'did you mean …?' with the closest of `known` (difflib), else the list of them."""
+    known = sorted(known)
+    close = difflib.get_close_matches(word, known, n=2, cutoff=0.6)
+    if close:
+        return f"did you mean {' or '.join(close)}?"
+    return f"use one of {', '.join(known)}"

@@ -103,6 +103,14 @@ def dumps_guide(guide: Guide) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+_OUR_META = re.compile(r"<!--\s*(?:id=|revisions\s*-->)")
+
+
+def is_guidefile(text: str) -> bool:
+    """Whether Markdown text carries this module's metadata comments, i.e. we wrote it."""
+    return bool(_OUR_META.search(text))
+
+
 def load_guide(path: Path | str) -> Guide:
     path = Path(path)
     return loads_guide(path.read_text(encoding="utf-8"), path)

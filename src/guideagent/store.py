@@ -11,7 +11,9 @@ Safety rules (DESIGN rule 6):
 - Every write is atomic (guideagent.atomic): a crash leaves the old file or the new one.
 - Each successful load keeps a hidden copy of what parsed, `.study.toml.last-good` and
   `.guide.md.last-good`. A broken file never replaces it, so after a bad hand edit the
-  error names file and line and the last good copy is there beside it.
+  error names file and line and the last good copy is there beside it. An emptied file
+  (blank, or only comments) is broken too, and no copy is ever replaced by one without
+  content (a guide with no questions).
 - Saving never destroys what we did not write: if the file on disk is broken, or was
   edited since we loaded it, it is first kept beside as `<name>.broken-<time>` or
   `<name>.edited-<time>`. `save_guide(..., backup=True)` also keeps `guide.md.bak`.
@@ -155,11 +157,15 @@ class StudyFolder:
             value = parse(text, path)
         except StudyError as exc:
             raise self._broken(path, exc.reason, exc.line) from None
+        if isinstance(value, Guide) and value == Guide():
+            raise self._broken(path, "the file is empty (or holds only comments)", 1)
         self._seen[path] = data
-        self._keep_last_good(path, data)
+        self._keep_last_good(path, data, value)
         return value
 
-    def _keep_last_good(self, path: Path, data: bytes) -> None:
+    def _keep_last_good(self, path: Path, data: bytes, value: Study | Guide) -> None:
+        if isinstance(value, Guide) and not any(True for _ in value.questions()):
+            return  # a copy with no questions would save nothing worth restoring
         keep = last_good_path(path)
         try:
             if not keep.is_file() or keep.read_bytes() != data:
@@ -177,7 +183,7 @@ class StudyFolder:
         self._keep_foreign(path, parse)
         atomic_write_text(path, text)
         self._seen[path] = data
-        self._keep_last_good(path, data)
+        self._keep_last_good(path, data, parse(text, path))
 
     def _keep_foreign(self, path: Path, parse) -> None:
         """Keep a copy of the file on disk if we did not write it and are about to replace it."""

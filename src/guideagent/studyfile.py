@@ -16,17 +16,18 @@ import json
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from guideagent.errors import StudyError
+from guideagent.errors import StudyError, did_you_mean
 from guideagent.schemas import Study
 
 HEADER = (
     "# guideagent study. Edit freely: the app reads this file each time it opens the study.\n"
     "# kind is one of: discover_needs, validate_idea, improve_feature, other.\n"
 )
+EMPTY = "the file is empty (or holds only comments): a study needs at least a title"
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 _TOML_LINE = re.compile(r"at line (\d+)")
 
@@ -56,6 +57,8 @@ def loads_study(text: str, path: Path, fmt: str | None = None) -> Study:
             raise StudyError(f"not valid TOML: {exc}", path, line) from None
     if not isinstance(data, dict):
         raise StudyError("expected an object with title, objectives and session_minutes", path, 1)
+    if not data:
+        raise StudyError(EMPTY, path, 1)
     try:
         return Study.model_validate(data)
     except ValidationError as exc:
@@ -63,7 +66,24 @@ def loads_study(text: str, path: Path, fmt: str | None = None) -> Study:
         where = ".".join(str(p) for p in first["loc"]) or "study"
         more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
         line = locate(text, first["loc"], json_format=as_json)
-        raise StudyError(f"{where}: {first['msg']}{more}", path, line) from None
+        problem = first["msg"]
+        if first["type"] == "extra_forbidden":
+            problem = "unknown key; " + did_you_mean(
+                str(first["loc"][-1]), _fields_at(first["loc"][:-1])
+            )
+        raise StudyError(f"{where}: {problem}{more}", path, line) from None
+
+
+def _fields_at(loc: tuple[Any, ...]) -> list[str]:
+    """The field names of the schema model at `loc` inside a Study."""
+    model: Any = Study
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        annotation = model.model_fields[str(part)].annotation
+        inner = [a for a in (annotation, *get_args(annotation)) if isinstance(a, type)]
+        model = next(a for a in inner if issubclass(a, BaseModel))
+    return list(model.model_fields)
 
 
 def locate(text: str, loc: tuple[Any, ...], *, json_format: bool = False) -> int | None:

@@ -135,7 +135,7 @@ def test_export_before_drafting_says_what_to_do(tmp_path, capsys):
 
 def test_draft_with_a_configured_provider_uses_the_llm(tmp_path, capsys, monkeypatch, fake_openai):
     from fakes import Reply
-    from test_drafting_llm import DRAFT, NO_FINDINGS
+    from fakes.answers import DRAFT, NO_FINDINGS
 
     monkeypatch.setenv("OPENAI_BASE_URL", fake_openai.base_url)
     monkeypatch.setenv("OPENAI_API_KEY", fake_openai.api_key)

@@ -5,6 +5,7 @@ while a slow model call runs."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from fakes.engine import FakeEngine
@@ -86,8 +87,18 @@ async def test_a_broken_study_is_a_notification_not_a_crash(tmp_path):
 
 
 # -- objectives & participants -------------------------------------------------------------
+def without_plan(study: Path) -> Path:
+    """The demo study with no product, audience or participant plan, to fill in."""
+    path = study / "study.json"
+    data = json.loads(path.read_text())
+    data.pop("context")
+    data.pop("participants")
+    path.write_text(json.dumps(data))
+    return study
+
+
 async def test_objectives_form_autosaves_every_edit(tmp_path):
-    study = copy_demo(tmp_path / "demo")
+    study = without_plan(copy_demo(tmp_path / "demo"))
     app = make_app(study)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_study(pilot, app)
@@ -115,7 +126,7 @@ async def test_objectives_form_autosaves_every_edit(tmp_path):
 
 
 async def test_participant_check_shows_inline_and_clears(tmp_path):
-    study = copy_demo(tmp_path / "demo")
+    study = without_plan(copy_demo(tmp_path / "demo"))
     app = make_app(study)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_study(pilot, app)
@@ -326,7 +337,7 @@ async def test_synthesize_then_open_a_quote_in_its_transcript(tmp_path):
 
 
 async def test_cancel_keeps_finished_interviews_and_resume_uses_them(tmp_path):
-    study = copy_demo(tmp_path / "demo")
+    study = copy_demo(tmp_path / "demo", synthesis=False)
     engine = FakeEngine(delay=0.4)
     app = make_app(study, engine=engine)
     async with app.run_test(size=SIZE) as pilot:
@@ -351,7 +362,7 @@ async def test_cancel_keeps_finished_interviews_and_resume_uses_them(tmp_path):
 
 
 async def test_a_failed_interview_is_a_notification_and_the_others_stay_cached(tmp_path):
-    study = copy_demo(tmp_path / "demo")
+    study = copy_demo(tmp_path / "demo", synthesis=False)
     engine = FakeEngine(fail_on=3)
     app = make_app(study, engine=engine)
     async with app.run_test(size=SIZE) as pilot:
@@ -369,7 +380,7 @@ async def test_a_failed_interview_is_a_notification_and_the_others_stay_cached(t
 
 
 async def test_exports(tmp_path):
-    study = copy_demo(tmp_path / "demo")
+    study = copy_demo(tmp_path / "demo", synthesis=False)
     app = make_app(study)
     async with app.run_test(size=SIZE) as pilot:
         await open_study(pilot, app)
@@ -535,7 +546,7 @@ async def test_ui_stays_responsive_while_the_model_thinks(tmp_path, fake_openai,
     settings = llm_settings.model_copy(update={"revise_rounds": 0, "timeout": 30.0})
     draft = Held(Reply(DRAFT))
     fake_openai.push(draft, Reply({"findings": []}))
-    study = copy_demo(tmp_path / "demo", guide=False)
+    study = without_plan(copy_demo(tmp_path / "demo", guide=False))
     app = make_app(study, settings=settings)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_study(pilot, app)
@@ -645,7 +656,7 @@ async def test_llm_revisions_show_beside_the_question(tmp_path, fake_openai, llm
         Reply({"findings": []}),
     )
     settings = llm_settings.model_copy(update={"revise_rounds": 1, "timeout": 10.0})
-    study = copy_demo(tmp_path / "demo", guide=False)
+    study = without_plan(copy_demo(tmp_path / "demo", guide=False))
     app = make_app(study, settings=settings)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_study(pilot, app)

@@ -13,8 +13,16 @@ DEMO = Path(guideagent.__file__).parent / "demo" / "study"
 SIZE = (120, 40)
 
 
-def copy_demo(target: Path, *, guide: bool = True, transcripts: bool = True) -> Path:
-    shutil.copytree(DEMO, target)
+def copy_demo(
+    target: Path, *, guide: bool = True, transcripts: bool = True, synthesis: bool = True
+) -> Path:
+    """The demo study as `guideagent demo` copies it; optionally without some of its parts."""
+    from guideagent.workspace import prepare_demo
+
+    prepare_demo(target)
+    if not synthesis:
+        shutil.rmtree(target / "synthesis")
+        (target / "synthesis").mkdir()
     if not guide:
         (target / "guide.md").unlink(missing_ok=True)
     if not transcripts:

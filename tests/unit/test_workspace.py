@@ -40,9 +40,11 @@ def settings():
 
 @pytest.fixture
 def demo(tmp_path) -> Path:
-    """The demo study with two of its interviews (a .txt and a .vtt): quick to synthesize."""
+    """The demo study with two of its interviews (a .txt and a .vtt): quick to synthesize, and not yet synthesized."""
     target = tmp_path / "demo"
-    shutil.copytree(DEMO, target, ignore=shutil.ignore_patterns("P2.*", "P4.*", "P5.*"))
+    shutil.copytree(
+        DEMO, target, ignore=shutil.ignore_patterns("P2.*", "P4.*", "P5.*", "synthesis")
+    )
     return target
 
 

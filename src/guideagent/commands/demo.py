@@ -4,6 +4,12 @@ formats), copied to a fresh folder and opened on the offline engine.
 With --no-tui it runs the whole flow without the app (draft the guide if there is none,
 critique it, synthesize the transcripts, write the reports) and prints where the report
 is and the top themes: the README's quick start and a smoke test.
+
+The bundled study ships a finished synthesis (synthesis/), so the app's synthesis tab has
+themes to browse on first open. It is what our own offline engine computes from the
+bundled transcripts, never written by hand: `python -m guideagent.commands.demo`
+recomputes it (workspace.bundle_demo_synthesis), and a test fails when the shipped copy drifts from a fresh run. In the
+bundle its transcript paths are relative to the study; `prepare_demo` anchors them in the copy.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from guideagent.config import Settings
-from guideagent.workspace import Workspace, demo_engine, prepare_demo
+from guideagent.workspace import Workspace, bundle_demo_synthesis, demo_engine, prepare_demo
 
 TOP_THEMES = 5
 
@@ -63,3 +69,7 @@ def run_flow(path: Path, engine, settings: Settings) -> int:
 
 def _plural(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+if __name__ == "__main__":
+    print(f"Wrote {bundle_demo_synthesis()}")

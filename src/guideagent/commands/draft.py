@@ -37,7 +37,7 @@ def _summary(console, workspace, result) -> None:
     questions = sum(1 for _ in guide.questions())
     minutes = guide.total_minutes()
     severities = Counter(f.severity for f in result.critique.findings)
-    console.print(f"Wrote {workspace.guide_path}")
+    console.print(f"Wrote {workspace.guide_path}", markup=False)
     console.print(
         f"  {len(guide.sections)} sections, {questions} questions, "
         f"~{minutes:g} of {study.session_minutes} minutes"
@@ -54,6 +54,10 @@ def _summary(console, workspace, result) -> None:
         console.print(
             f"    {revision.question_id}: {revision.before!r} -> {revision.after!r}",
             highlight=False,
+            markup=False,
         )
     if result.critique.has_errors:
-        console.print(f"  Run `guideagent critique {workspace.path}` to see what is left to fix.")
+        console.print(
+            f"  Run `guideagent critique {workspace.path}` to see what is left to fix.",
+            markup=False,
+        )

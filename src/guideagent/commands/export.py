@@ -11,5 +11,5 @@ def run(args, settings: Settings) -> int:
 
     workspace = Workspace.open(args.path, settings, full=False)
     out = workspace.export_guide(args.format, args.output)
-    Console().print(f"Exported the guide ({args.format}) to {out}")
+    Console().print(f"Exported the guide ({args.format}) to {out}", markup=False, highlight=False)
     return 0

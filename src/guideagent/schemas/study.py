@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
+
+# A misspelt key in a hand-written brief is an error, not silently ignored.
+_STRICT = ConfigDict(extra="forbid")
 
 
 class ObjectiveKind(StrEnum):
@@ -15,22 +18,30 @@ class ObjectiveKind(StrEnum):
 
 
 class Objective(BaseModel):
+    model_config = _STRICT
+
     id: str = Field(description="Stable id, e.g. 'o1'.")
     text: str = Field(description="What the team wants to learn, in one sentence.")
     kind: ObjectiveKind = ObjectiveKind.other
 
 
 class Context(BaseModel):
+    model_config = _STRICT
+
     product: str = ""
     audience: str = ""
 
 
 class Segment(BaseModel):
+    model_config = _STRICT
+
     name: str
     count: int = Field(default=1, ge=0)
 
 
 class ParticipantPlan(BaseModel):
+    model_config = _STRICT
+
     segments: list[Segment] = Field(default_factory=list)
     screener: list[str] = Field(default_factory=list)
     diversity: list[str] = Field(
@@ -43,6 +54,8 @@ class ParticipantPlan(BaseModel):
 
 class Study(BaseModel):
     """The study brief. Its JSON form is DESIGN.md's brief, so briefs load directly."""
+
+    model_config = _STRICT
 
     title: str = "Untitled study"
     context: Context = Field(default_factory=Context)

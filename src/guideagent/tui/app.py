@@ -116,6 +116,11 @@ class GuideAgentApp(CoreWorkers, App[int]):
         if event.state == WorkerState.ERROR and error is not None:
             self.report_error(error)
 
+    def notify(self, message: str, *, markup: bool = True, **kwargs: Any) -> None:
+        """Every notification is plain text: they carry paths, titles and question text,
+        whose brackets must show as typed, not be read as markup."""
+        super().notify(message, markup=False, **kwargs)
+
     def report_error(self, error: BaseException) -> None:
         if isinstance(error, GuideAgentError):
             self.notify(error.message, title=error.title, severity="error", timeout=12)

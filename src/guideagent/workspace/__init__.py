@@ -33,11 +33,13 @@ from guideagent.workspace.exports import (
 )
 from guideagent.workspace.sources import (
     CritiqueResult,
+    bundle_demo_synthesis,
     critique_target,
     demo_engine,
     engine_notice,
     load_brief,
     prepare_demo,
+    read_guide,
 )
 from guideagent.workspace.study import STUDY_FILES, SynthesisOutcome, Workspace
 
@@ -48,6 +50,7 @@ __all__ = [
     "CritiqueResult",
     "SynthesisOutcome",
     "Workspace",
+    "bundle_demo_synthesis",
     "critique_target",
     "demo_engine",
     "engine_notice",
@@ -55,4 +58,5 @@ __all__ = [
     "export_synthesis",
     "load_brief",
     "prepare_demo",
+    "read_guide",
 ]

@@ -4,6 +4,7 @@ offline engine is used because nothing is configured."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -54,6 +55,29 @@ class CritiqueResult:
     study: Study | None  # None for a loose guide file
 
 
+def read_guide(path: Path) -> Guide:
+    """A guide file as the app sees it.
+
+    A study's `guide.md`, or any Markdown carrying guidefile's metadata comments, is read
+    by guidefile, the reader the study and the app use, so ids and questions match;
+    anything else a PM wrote (plain Markdown, text, .docx) goes through the importer."""
+    from guideagent import guidefile, store
+    from guideagent.ingest.guide import load_guide
+
+    path = Path(path)
+    if path.suffix.lower() in {".md", ".markdown"}:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return load_guide(path)  # the importer names what is wrong with the file
+        if path.name == store.GUIDE_MD or guidefile.is_guidefile(text):
+            guide = guidefile.loads_guide(text, path)
+            if not any(True for _ in guide.questions()):
+                raise InputError("no interview questions found in it.", path)
+            return guide
+    return load_guide(path)
+
+
 def critique_target(
     path: Path,
     *,
@@ -65,15 +89,14 @@ def critique_target(
     only a guide.md counts as that file). `allow` lists terms participants know (not
     jargon). The engine is built from `settings` unless one is given."""
     from guideagent import store
-    from guideagent.ingest.guide import load_guide
 
     path = Path(path)
     allowed = [t for t in allow if t.strip()]
     study: Study | None = None
     if not path.is_dir():
-        guide = load_guide(path)
+        guide = read_guide(path)
     elif not _is_study(path) and (path / store.GUIDE_MD).is_file():
-        guide = load_guide(path / store.GUIDE_MD)
+        guide = read_guide(path / store.GUIDE_MD)
     else:
         folder = store.open_study(path)
         if folder.guide is None:
@@ -114,7 +137,52 @@ def prepare_demo(target: Path | None = None) -> Path:
     shutil.copytree(
         BUNDLED_DEMO, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".*", "__pycache__")
     )
+    _anchor_sources(target / "synthesis" / "synthesis.json", target)
     return target
+
+
+def _anchor_sources(path: Path, study: Path) -> None:
+    """Make a synthesis.json's transcript paths absolute within `study` (report links)."""
+    if not path.is_file():
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    sources = data.get("transcript_sources") or {}
+    data["transcript_sources"] = {
+        k: str((study / v).resolve()) if not Path(v).is_absolute() else v
+        for k, v in sources.items()
+    }
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def bundle_demo_synthesis(target: Path = BUNDLED_DEMO) -> Path:
+    """Recompute the shipped demo synthesis with the offline engine; write it to
+    `target`/synthesis (default: the bundle itself) and return that folder."""
+    from guideagent.engines.offline import OfflineEngine
+    from guideagent.ingest.transcripts import load_folder
+    from guideagent.store import open_study
+    from guideagent.synthesis.pipeline import synthesize_study
+    from guideagent.synthesis.report import write_reports
+
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / DEMO_FOLDER_NAME
+        shutil.copytree(BUNDLED_DEMO, copy, ignore=shutil.ignore_patterns(".*", "synthesis"))
+        folder = open_study(copy)
+        transcripts = load_folder(folder.transcripts_dir).transcripts
+        run = synthesize_study(
+            transcripts, OfflineEngine(), study=folder.study, guide=folder.guide, concurrency=1
+        )
+        # Rendered inside the copy, the report's links are relative: ../transcripts/P1.txt.
+        files = write_reports(run.synthesis, folder.synthesis_dir)
+        relative = {
+            k: f"transcripts/{Path(v).name}" for k, v in run.synthesis.transcript_sources.items()
+        }
+        shipped = run.synthesis.model_copy(update={"transcript_sources": relative})
+        files.json.write_text(shipped.model_dump_json(indent=2) + "\n", encoding="utf-8")
+        out = Path(target) / "synthesis"
+        out.mkdir(parents=True, exist_ok=True)
+        for made in (files.report, files.json, files.themes_csv, files.quotes_csv):
+            shutil.copyfile(made, out / made.name)
+    return out
 
 
 def demo_engine() -> Engine:

@@ -381,6 +381,12 @@ class Workspace(StudyEdits):
         from guideagent.workspace.exports import export_guide, guide_file_name
 
         guide = self._need_guide()
+        if not any(True for _ in guide.questions()):
+            raise StudyError(
+                "the guide has no questions, so there is nothing to export. Add questions to "
+                f"guide.md or draft one with `guideagent draft {self.path} --force`.",
+                self.guide_path,
+            )
         name = guide_file_name(fmt)
         out = Path(output) if output is not None else self.exports_dir / name
         if out.is_dir():
