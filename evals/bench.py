@@ -45,7 +45,7 @@ def big_guide(n: int) -> Guide:
     """n questions cycled from the labelled datasets, ten to a section, warm-up to wrap-up."""
     texts = [
         json.loads(line)["text"]
-        for name in ("questions.jsonl", "questions-holdout.jsonl")
+        for name in ("questions.jsonl", "questions-retired-holdout.jsonl")
         for line in (DATASETS / name).read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
