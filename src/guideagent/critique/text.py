@@ -113,9 +113,15 @@ def strip_notes(text: str) -> str:
     return core.strip(" ,;:-–—")
 
 
+# One pass to see whether any informal spelling is there at all: most questions have none,
+# and the substitutions are the costliest part of reading a question.
+_ANY_INFORMAL = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _INFORMAL), re.I)
+
+
 def normalise(text: str) -> str:
-    for pattern, repl in _INFORMAL:
-        text = pattern.sub(repl, text)
+    if _ANY_INFORMAL.search(text):
+        for pattern, repl in _INFORMAL:
+            text = pattern.sub(repl, text)
     return _SPACES.sub(" ", text).strip()
 
 

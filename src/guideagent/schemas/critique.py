@@ -94,6 +94,14 @@ class Finding(BaseModel):
     rewrite: str | None = Field(
         default=None, description="A better wording that keeps the intent, where one makes sense."
     )
+    probe: int | None = Field(
+        default=None,
+        description="For a finding about one of the question's probes: its index (0-based).",
+    )
+    parts: list[str] = Field(
+        default_factory=list,
+        description="For a double-barreled question: each half as a question of its own.",
+    )
     source: FindingSource = FindingSource.rules
 
     @classmethod
@@ -106,6 +114,8 @@ class Finding(BaseModel):
         rewrite: str | None = None,
         severity: Severity | None = None,
         source: FindingSource = FindingSource.rules,
+        probe: int | None = None,
+        parts: list[str] | None = None,
     ) -> Finding:
         return cls(
             code=code,
@@ -115,6 +125,8 @@ class Finding(BaseModel):
             explanation=explanation,
             rewrite=rewrite,
             source=source,
+            probe=probe,
+            parts=parts or [],
         )
 
 
