@@ -323,13 +323,52 @@ def _embedded_signal(head: str) -> str | None:
     return None
 
 
+# A yes/no question that carries a judgement ("Is the checkout page clear?", "Did the
+# reminder emails help you?", "Were you satisfied with the outcome?") offers the answer it
+# names: saying yes is easier than disagreeing. "Do you like the app?" asks for the
+# participant's own feeling in a neutral verb and stays closed only (DESIGN.md).
+_EVALUATIVE = words(
+    """
+    clear unclear easy easier hard harder difficult simple simpler useful helpful unhelpful
+    help helps helped reliable unreliable intuitive confusing confused annoying frustrating
+    frustrated fair unfair fast faster quick quicker slow slower good better bad worse great
+    satisfied dissatisfied happy unhappy friendly valuable worth worthwhile convenient
+    inconvenient accurate responsive smooth straightforward user-friendly clunky complicated
+    effective pleasant enjoyable stressful painful seamless obvious
+    """
+)
+_YES_NO_EVAL = re.compile(
+    r"^(?:is|are|was|were|isn't|aren't|wasn't|weren't|did|does|do|didn't|doesn't|don't|has|have|hasn't|haven't)\s+"
+    r"(?!(?:you|we)\s+(?:able|allowed|have|need|use|know)\b)"
+    r"(?:[\w'-]+\s+){0,7}?([\w'-]+)\b"
+)
+
+
+def _evaluative_yes_no(h: str) -> bool:
+    m = _YES_NO_EVAL.match(h)
+    if not m or _RATING.search(h) or re.search(r"\b(?:anything|something)\s+else\b", h):
+        return False
+    said = re.findall(r"[a-z'-]+", h)[1:12]
+    return any(w in _EVALUATIVE for w in said) and not re.search(
+        r"\b(?:how|what|which|whether)\b", h
+    )
+
+
+# "…anything you expected to see that wasn't there?": a relative clause, not a tag.
+_RELATIVE_NEG = re.compile(
+    r"\b(?:that|which|who|what|where)\s+(?:isn't|aren't|wasn't|weren't|didn't|doesn't|don't)\s+\w+\s*[?.!]*$"
+)
+
+
 def sentence_signal(s: Sentence) -> str | None:
     """Which presumption a sentence makes, in a few words, or None."""
     h, t = s.head, s.text
     if _NEG_START.match(h):
         return "negative question"
-    if _TAG.search(t):
+    if _TAG.search(t) and not _RELATIVE_NEG.search(t):
         return "tag"
+    if _evaluative_yes_no(h):
+        return "evaluation"
     if _PRESUMING.search(t):
         return "presuming word"
     m = _MUST_FEEL.search(t)
@@ -383,6 +422,7 @@ def sentence_signal(s: Sentence) -> str | None:
 
 _EXPLAIN = {
     "negative question": 'A negative question ("Don\'t you think…") tells the participant which answer you expect.',
+    "evaluation": 'A yes/no question that names the judgement ("Is it clear?", "Did it help?") invites the participant to agree with it rather than to describe what happened.',
     "tag": 'The tag ("…, right?", "…, isn\'t it?") asks the participant to agree rather than to tell you what happened.',
     "presuming word": 'Words like "surely" or "obviously" state the answer you expect.',
     "premise": "It opens with what others say or with a premise, which pushes the participant to agree.",
