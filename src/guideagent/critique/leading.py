@@ -360,6 +360,18 @@ _RELATIVE_NEG = re.compile(
 )
 
 
+# A superlative judgement or a fault taken as given: "What are the biggest frustrations you
+# face…", "What is the most successful aspect of…", "What do they get wrong?", "the last
+# time you felt frustrated".
+_PRESUMED_VERDICT = re.compile(
+    r"^(?:what|which)\s+(?:is|are|was|were|'s)\s+(?:the|your)\s+(?:biggest|greatest|worst|main)\s+"
+    r"(?:frustrations?|annoyances?|complaints?|gripes?|pain\s+points?|problems?)\b"
+    r"|^(?:what|which)\s+(?:is|are|was|were|'s)\s+(?:the|your)\s+most\s+(?:successful|valuable|impressive|exciting|enjoyable|frustrating|annoying)\b"
+    r"|^what\s+(?:do|does|did)\s+[\w' -]{2,40}?\s+get\s+wrong\b"
+    r"|\bthe\s+last\s+time\s+you\s+(?:felt|were|got)\s+(?:really\s+|so\s+)?(?:frustrated|annoyed|angry|upset|stressed|confused|disappointed|delighted|happy)\b"
+)
+
+
 def sentence_signal(s: Sentence) -> str | None:
     """Which presumption a sentence makes, in a few words, or None."""
     h, t = s.head, s.text
@@ -369,6 +381,8 @@ def sentence_signal(s: Sentence) -> str | None:
         return "tag"
     if _evaluative_yes_no(h):
         return "evaluation"
+    if _PRESUMED_VERDICT.search(h):
+        return "feeling"
     if _PRESUMING.search(t):
         return "presuming word"
     m = _MUST_FEEL.search(t)

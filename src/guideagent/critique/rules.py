@@ -12,7 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from guideagent.critique import closed, double, hypothetical, jargon, leading, suggest
+from guideagent.critique import (
+    closed,
+    double,
+    hypothetical,
+    jargon,
+    leading,
+    rating,
+    suggest,
+    usability,
+)
 from guideagent.critique.audience import allowed_for
 from guideagent.critique.guide_checks import guide_findings
 from guideagent.critique.text import Hit, Parsed, parse
@@ -24,12 +33,17 @@ _MAX_DEPTH = 3
 
 
 def _hits(p: Parsed, allowed: tuple[str, ...], rewrites: bool = True) -> list[tuple[Code, Hit]]:
+    # A usability task or think-aloud prompt ("Find last month's statement.", "Where would
+    # you go from here?") asks about what the participant does now, on screen: not a
+    # prediction, and the product's own labels on that screen are not jargon.
+    task = usability.is_task(p)
     found: list[tuple[Code, Hit | None]] = [
         (Code.closed, closed.check(p, suggest=rewrites)),
         (Code.leading, leading.check(p, suggest=rewrites)),
         (Code.double_barreled, double.check(p, suggest=rewrites)),
-        (Code.hypothetical, hypothetical.check(p, suggest=rewrites)),
-        (Code.jargon, jargon.check(p, allowed, suggest=rewrites)),
+        (Code.hypothetical, None if task else hypothetical.check(p, suggest=rewrites)),
+        (Code.jargon, None if task else jargon.check(p, allowed, suggest=rewrites)),
+        (Code.rating_scale, rating.check(p)),
     ]
     return [(code, hit) for code, hit in found if hit is not None]
 
