@@ -25,6 +25,7 @@ import re
 
 from guideagent.critique import rewrite as rw
 from guideagent.critique.lexicon import (
+    AUX,
     COMPARATIVE,
     DEGREE_VERBS,
     EFFECT_VERBS,
@@ -344,6 +345,39 @@ _YES_NO_EVAL = re.compile(
 )
 
 
+def _evaluated(h: str) -> str | None:
+    """The thing a yes/no evaluation judges: "is the booking form clear" -> "the booking
+    form", "were you satisfied with the outcome" -> "the outcome"."""
+    said = h.split()
+    if not said or said[0] not in AUX:
+        return None
+    at = next(
+        (i for i, w in enumerate(said) if w in _EVALUATIVE or w in ("make", "made", "makes")), None
+    )
+    if at is None:
+        return None
+    if said[1:2] == ["you"]:
+        m = re.match(r"^(?:with|about|by|of)\s+(.+)$", " ".join(said[at + 1 :]))
+        if m:
+            return m.group(1)  # "were you satisfied with the outcome"
+        if said[2:3] in (["find"], ["think"]) and at > 3:
+            return " ".join(said[3:at])  # "did you find the tutorial helpful"
+        return None
+    thing = said[1:at]
+    while thing and thing[-1] in (
+        "really",
+        "very",
+        "so",
+        "too",
+        "more",
+        "less",
+        "actually",
+        "easy",
+    ):
+        thing = thing[:-1]
+    return " ".join(thing) or None
+
+
 def _evaluative_yes_no(h: str) -> bool:
     m = _YES_NO_EVAL.match(h)
     if not m or _RATING.search(h) or re.search(r"\b(?:anything|something)\s+else\b", h):
@@ -468,6 +502,16 @@ def _rewrite(p: Parsed, kind: str) -> str | None:
     q = next((s for s in p.questions if sentence_signal(s)), p.questions[0])
     h = q.head.rstrip("?.! ")
     candidates: list[str | None] = []
+    if kind == "evaluation":
+        # "Is the checkout page clear?" / "Did the reminder emails help you?" -> the
+        # participant's experience of the thing, with the verdict left to them.
+        thing = _evaluated(h)
+        if thing:
+            candidates.append(
+                "Tell me about your experience with that."
+                if thing in ("it", "that", "this", "they", "them")
+                else rw.sentence(f"Tell me about your experience with {thing}")
+            )
     # "How big a problem is damp in your flat?" -> the experience of damp in your flat
     m = re.match(
         r"^how\s+(?:big|much|serious|bad|major|great|huge)\s+(?:of\s+)?an?\s+[a-z'-]+\s+(?:is|was|are|were)\s+(.+)$",
