@@ -213,4 +213,10 @@ def without_allowed_jargon(
     return critique.model_copy(update={"findings": kept})
 
 
-__all__ = ["critique_guide", "critique_question", "without_allowed_jargon"]
+def clear_caches() -> None:
+    """Forget every judged wording and tried rewrite (for benchmarks and tests)."""
+    _judged.cache_clear()
+    _offerable.cache_clear()
+
+
+__all__ = ["clear_caches", "critique_guide", "critique_question", "without_allowed_jargon"]
