@@ -37,13 +37,15 @@ def _hits(p: Parsed, allowed: tuple[str, ...], rewrites: bool = True) -> list[tu
     # you go from here?") asks about what the participant does now, on screen: not a
     # prediction, and the product's own labels on that screen are not jargon.
     task = usability.is_task(p)
+    # A scale's slant ("from good to excellent") is the rating-scale finding, not leading.
+    scale = rating.check(p)
     found: list[tuple[Code, Hit | None]] = [
         (Code.closed, closed.check(p, suggest=rewrites)),
-        (Code.leading, leading.check(p, suggest=rewrites)),
+        (Code.leading, None if scale else leading.check(p, suggest=rewrites)),
         (Code.double_barreled, double.check(p, suggest=rewrites)),
         (Code.hypothetical, None if task else hypothetical.check(p, suggest=rewrites)),
         (Code.jargon, None if task else jargon.check(p, allowed, suggest=rewrites)),
-        (Code.rating_scale, rating.check(p)),
+        (Code.rating_scale, scale),
     ]
     return [(code, hit) for code, hit in found if hit is not None]
 
