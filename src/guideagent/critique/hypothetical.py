@@ -104,6 +104,11 @@ def _predictive_modal(s: Sentence) -> bool:
     return False
 
 
+# Every form of _INTENT contains one of these (the text is lowercased, single-spaced).
+_INTENT_HINTS = (
+    "are you", "you plan", "you intend", "you expect", "yourself", "likely", "fancy", "dream",
+    "magic", "down the", "wish", "future", "if ",
+)  # fmt: skip
 # "What are you thinking of?" asks what they mean, not what they intend.
 _MEANING = re.compile(r"^(?:what|who|which)\s+(?:are|were)\s+you\s+thinking\s+(?:of|about)\b")
 # Forecasts and ideals: "Where do you see the community headed?", "your ideal setup",
@@ -120,7 +125,11 @@ def sentence_hypothetical(s: Sentence) -> bool:
         return True
     if _FORECAST.search(s.text):
         return True
-    if _INTENT.search(s.text) and not _MEANING.match(s.head):
+    if (
+        any(k in s.text for k in _INTENT_HINTS)
+        and _INTENT.search(s.text)
+        and not _MEANING.match(s.head)
+    ):
         return True
     if _WILL.search(s.text) and not s.open_request:
         return True

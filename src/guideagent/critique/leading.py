@@ -388,6 +388,8 @@ def _evaluative_yes_no(h: str) -> bool:
     )
 
 
+# Every form of _TAG contains one of these: a cheap test before the costly pattern.
+_TAG_HINTS = ("n't", ",", "right", "agree", "fair")
 # "…anything you expected to see that wasn't there?": a relative clause, not a tag.
 _RELATIVE_NEG = re.compile(
     r"\b(?:that|which|who|what|where)\s+(?:isn't|aren't|wasn't|weren't|didn't|doesn't|don't)\s+\w+\s*[?.!]*$"
@@ -411,7 +413,7 @@ def sentence_signal(s: Sentence) -> str | None:
     h, t = s.head, s.text
     if _NEG_START.match(h):
         return "negative question"
-    if _TAG.search(t) and not _RELATIVE_NEG.search(t):
+    if any(k in t for k in _TAG_HINTS) and _TAG.search(t) and not _RELATIVE_NEG.search(t):
         return "tag"
     if _evaluative_yes_no(h):
         return "evaluation"
