@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from guideagent.schemas import Guide, Study
 
@@ -29,7 +30,8 @@ _STANDS_FOR = re.compile(
 _NAME = re.compile(r"^(?:[A-Z0-9][A-Za-z0-9&+.\-]*[A-Z0-9a-z+]|[A-Z]{2,})$")
 
 
-def _names(text: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def _names(text: str) -> frozenset[str]:
     """Capitalised words and acronyms, except the first word of each sentence."""
     found = set()
     for sentence in re.split(r"(?<=[.?!:])\s+|\n+", text):
@@ -37,20 +39,25 @@ def _names(text: str) -> set[str]:
         for token in tokens[1:]:
             if _NAME.match(token) and token != "I":
                 found.add(token)
-    return found
+    return frozenset(found)
 
 
 def defined_terms(texts: Iterable[str]) -> set[str]:
     """Acronyms and terms the text itself explains."""
     found: set[str] = set()
     for text in texts:
-        for m in _DEFINED_AFTER.finditer(text):
-            found.add(m.group(2))
-        for m in _DEFINED_BEFORE.finditer(text):
-            found.add(m.group(1))
-        for m in _STANDS_FOR.finditer(text):
-            found.add(m.group(1))
+        found |= _defined_in(text)
     return found
+
+
+@lru_cache(maxsize=16384)
+def _defined_in(text: str) -> frozenset[str]:
+    found: set[str] = set()
+    if "(" in text:
+        found |= {m.group(2) for m in _DEFINED_AFTER.finditer(text)}
+        found |= {m.group(1) for m in _DEFINED_BEFORE.finditer(text)}
+    found |= {m.group(1) for m in _STANDS_FOR.finditer(text)}
+    return frozenset(found)
 
 
 def study_terms(study: Study | None) -> set[str]:
@@ -87,6 +94,11 @@ def guide_terms(guide: Guide) -> set[str]:
     title = _names(". " + guide.title) | set(_TOKEN.findall(guide.title))
     allowed |= {n for n, count in per_question.items() if count >= 3 or (count and n in title)}
     return allowed
+
+
+def clear_caches() -> None:
+    _names.cache_clear()
+    _defined_in.cache_clear()
 
 
 def allowed_for(guide: Guide, study: Study | None) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from guideagent.critique import (
+    audience,
     closed,
     double,
     hypothetical,
@@ -237,6 +238,7 @@ def clear_caches() -> None:
     _offerable.cache_clear()
     parse.cache_clear()
     jargon.clear_cache()
+    audience.clear_caches()
 
 
 __all__ = ["clear_caches", "critique_guide", "critique_question", "without_allowed_jargon"]
