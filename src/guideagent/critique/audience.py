@@ -4,8 +4,8 @@ Jargon depends on who is asked. A term is the participants' own when the study n
 (its title, product, audience, objectives, segments and screener: "VA" in a study of
 Veterans, "FOSS" in one of maintainers), when the guide defines it ("Free and Open Source
 (FOSS)", "DPG stands for digital public good"), or when it is an organisation's or
-product's own name the guide uses throughout (in three or more of its questions, or in its
-title and a question).
+product's own name the guide uses throughout (in a quarter of its questions and at least
+three, or in its title and a question).
 """
 
 from __future__ import annotations
@@ -92,7 +92,9 @@ def guide_terms(guide: Guide) -> set[str]:
         for name in _names(" ".join([q.text, *(p.text for p in q.probes)]))
     )
     title = _names(". " + guide.title) | set(_TOKEN.findall(guide.title))
-    allowed |= {n for n, count in per_question.items() if count >= 3 or (count and n in title)}
+    questions = sum(1 for _ in guide.questions())
+    throughout = max(3, questions // 4)  # a name in a quarter of the questions, at least 3
+    allowed |= {n for n, count in per_question.items() if count >= throughout or n in title}
     return allowed
 
 
