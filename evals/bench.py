@@ -45,7 +45,7 @@ def big_guide(n: int) -> Guide:
     """n questions cycled from the labelled datasets, ten to a section, warm-up to wrap-up."""
     texts = [
         json.loads(line)["text"]
-        for name in ("questions.jsonl", "questions-holdout.jsonl")
+        for name in ("questions.jsonl", "questions-retired-holdout.jsonl")
         for line in (DATASETS / name).read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
@@ -61,18 +61,31 @@ def big_guide(n: int) -> Guide:
 
 
 def bench_rules(n: int = 10_000) -> dict[str, Any]:
-    from guideagent.critique.rules import critique_guide
+    """The n-question guide, critiqued once from cold caches. Its questions cycle through the
+    datasets, so a wording seen before is answered from the critic's memory of it (as when
+    the TUI critiques a guide again after an edit); `cold_questions_per_second` is the rate
+    for wordings the critic has not seen, each distinct text critiqued once."""
+    from guideagent.critique import rules
 
     guide = big_guide(n)
     study = Study(title="Benchmark", session_minutes=60)
+    rules.clear_caches()
     started = time.perf_counter()
-    critique = critique_guide(guide, study)
+    critique = rules.critique_guide(guide, study)
     seconds = time.perf_counter() - started
+    distinct = list(dict.fromkeys(q.text for q in guide.questions()))
+    rules.clear_caches()
+    started = time.perf_counter()
+    for text in distinct:
+        rules.critique_question(text)
+    cold = time.perf_counter() - started
     return {
         "questions": n,
         "seconds": round(seconds, 3),
         "questions_per_second": round(n / seconds),
         "findings": len(critique.findings),
+        "distinct_questions": len(distinct),
+        "cold_questions_per_second": round(len(distinct) / cold),
     }
 
 
@@ -238,6 +251,9 @@ def print_tables(report: dict[str, Any]) -> None:
         r = report["rules"]
         console.print(
             f"Rules critic: {r['questions']:,} questions in {r['seconds']} s = [bold]{r['questions_per_second']:,} questions/s[/] ({r['findings']:,} findings)"
+        )
+        console.print(
+            f"  wordings not seen before ({r['distinct_questions']:,} distinct): {r['cold_questions_per_second']:,} questions/s"
         )
     if "synthesis" in report:
         table = Table(title="Offline synthesis (fresh subprocess per size)")

@@ -1,7 +1,8 @@
 """`python -m evals critique`: score the question-level critic on labelled questions.
 
 Data: JSON Lines, `{"id", "text", "labels"}` (DESIGN.md); an empty `labels` list is a good
-question. For each code: precision, recall, F1 and support (gold positives); and the
+question. Optional `allowed_terms`: the words the study makes plain for this audience (its
+product, audience and objectives, terms its guide defines), as a study's `jargon_allowed`. For each code: precision, recall, F1 and support (gold positives); and the
 false-positive rate: the share of good questions that got any question-level finding.
 A code with no gold positives and no predictions scores 1.0 (nothing to find, nothing
 wrongly found); with predictions but no positives, precision and F1 are 0.
@@ -46,8 +47,16 @@ def load_questions(path: Path) -> list[dict[str, Any]]:
         labels = row.get("labels", [])
         if not isinstance(labels, list) or any(label not in CODES for label in labels):
             raise InputError(f'"labels" must be a list drawn from {", ".join(CODES)}.', path, n)
+        allowed = row.get("allowed_terms", [])
+        if not isinstance(allowed, list) or not all(isinstance(t, str) for t in allowed):
+            raise InputError('"allowed_terms" must be a list of strings.', path, n)
         rows.append(
-            {"id": str(row.get("id", f"line{n}")), "text": row["text"], "labels": set(labels)}
+            {
+                "id": str(row.get("id", f"line{n}")),
+                "text": row["text"],
+                "labels": set(labels),
+                "allowed_terms": tuple(allowed),
+            }
         )
     if not rows:
         raise InputError("the dataset has no questions.", path)
@@ -57,7 +66,10 @@ def load_questions(path: Path) -> list[dict[str, Any]]:
 def predict_offline(rows: list[dict[str, Any]]) -> list[set[str]]:
     from guideagent.critique.rules import critique_question
 
-    return [{f.code.value for f in critique_question(r["text"], r["id"])} for r in rows]
+    return [
+        {f.code.value for f in critique_question(r["text"], r["id"], r["allowed_terms"])}
+        for r in rows
+    ]
 
 
 def predict_llm(rows: list[dict[str, Any]]) -> list[set[str]]:

@@ -22,6 +22,8 @@ DATASETS = Path(__file__).parent / "datasets"
 BASELINE_ENV = "GUIDEAGENT_EVALS_BASELINE"
 LOWER_IS_BETTER = {
     "critique.false_positive_rate",
+    "critique_real.false_positive_rate",
+    "critique_retired.false_positive_rate",
     "critique_holdout.false_positive_rate",
     "drafting.duplicate_questions",
     "drafting.error_findings",
@@ -30,7 +32,14 @@ LOWER_IS_BETTER = {
 }
 # Descriptive figures with no better direction: shown, never checked.
 NOT_CHECKED = {"drafting.minutes_ratio", "drafting.questions", "drafting.main_questions"}
-QUESTION_CODES = ("closed", "leading", "double_barreled", "hypothetical", "jargon")
+QUESTION_CODES = (
+    "closed",
+    "leading",
+    "double_barreled",
+    "hypothetical",
+    "jargon",
+    "rating_scale",
+)
 SYNTHESIS_METRICS = (
     "theme_recall",
     "theme_precision",
@@ -45,7 +54,11 @@ class Datasets:
     """What one run reads; the defaults are the committed datasets the baseline was made on."""
 
     questions: Path | None = DATASETS / "questions.jsonl"
-    holdout: Path | None = DATASETS / "questions-holdout.jsonl"
+    # Training sets too: questions from real guides, and the retired (leaked) hold-out.
+    real: Path | None = DATASETS / "questions-realguides.jsonl"
+    retired: Path | None = DATASETS / "questions-retired-holdout.jsonl"
+    # The sealed hold-out (datasets/holdout/) is run by hand, once per round: not by default.
+    holdout: Path | None = None
     studies: list[Path] = field(
         default_factory=lambda: sorted(
             p for p in (DATASETS / "studies").glob("*") if (p / "gold.json").exists()
@@ -87,7 +100,13 @@ class _Meter:
 def _critique(meter: _Meter, engine: str, data: Datasets, metrics: dict, sizes: dict) -> None:
     from evals import critique_suite
 
-    for label, path in (("critique", data.questions), ("critique_holdout", data.holdout)):
+    sets = (
+        ("critique", data.questions),
+        ("critique_real", data.real),
+        ("critique_retired", data.retired),
+        ("critique_holdout", data.holdout),
+    )
+    for label, path in sets:
         if path is None or not path.exists():
             continue
         result = meter.run(label, critique_suite.evaluate, path, engine=engine)
@@ -295,6 +314,7 @@ def datasets_from(args: argparse.Namespace) -> Datasets:
     data = Datasets()
     if args.questions:
         data.questions, data.holdout = args.questions, args.holdout
+        data.real = data.retired = None
     elif args.holdout:
         data.holdout = args.holdout
     if args.studies:

@@ -31,10 +31,27 @@ def set_question_text(guide: Guide, question_id: str, text: str) -> Guide:
 
 
 def apply_rewrite(guide: Guide, finding: Finding) -> Guide:
-    """The question a finding is about, reworded as the finding suggests (if it does)."""
-    if finding.question_id is None or not finding.rewrite:
+    """The question (or probe) a finding is about, reworded as the finding suggests (if it
+    does). A double-barreled question whose finding offers both halves becomes two
+    questions, the second right after the first, so neither half is lost."""
+    if finding.question_id is None or not (finding.rewrite or finding.parts):
         return guide.model_copy(deep=True)
-    return set_question_text(guide, finding.question_id, finding.rewrite)
+    if finding.probe is not None:
+        if not finding.rewrite:
+            return guide.model_copy(deep=True)
+        return set_probe(guide, finding.question_id, finding.probe, finding.rewrite)
+    if len(finding.parts) == 2:
+        first, second = finding.parts
+        guide, new_id = add_question(
+            set_question_text(guide, finding.question_id, first), finding.question_id
+        )
+        if not new_id:
+            return guide
+        original, added = guide.question(finding.question_id), guide.question(new_id)
+        if original is not None and added is not None:
+            added.text, added.objective_ids = second, list(original.objective_ids)
+        return guide
+    return set_question_text(guide, finding.question_id, finding.rewrite or "")
 
 
 def set_section_title(guide: Guide, section_id: str, title: str) -> Guide:

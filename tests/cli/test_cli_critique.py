@@ -144,6 +144,7 @@ def test_evals_critique_json_prints_one_object(capsys, tmp_path):
         "double_barreled",
         "hypothetical",
         "jargon",
+        "rating_scale",
     }
     assert result["codes"]["closed"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 1}
     assert result["codes"]["jargon"]["support"] == 0

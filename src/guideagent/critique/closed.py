@@ -52,9 +52,20 @@ _TAIL_CHOICE = re.compile(
 )
 
 
+# Closing invitations the shared pattern does not cover: "Is there anything important I
+# forgot to ask?", "…anything you'd like to emphasise?", "…anything you said that you
+# don't want included?"
+WRAP_UP_MORE = re.compile(
+    r"^is\s+there\s+anything\s+(?:\w+\s+)?(?:i|we)\s+(?:forgot|missed|didn't|should|haven't)\b"
+    r"|^is\s+there\s+anything\s+(?:else\s+)?(?:that\s+)?you(?:'d|\s+would)?\s+(?:like|want)\s+to\s+"
+    r"(?:emphasi[sz]e|highlight|stress|come\s+back\s+to|clarify|correct|change)\b"
+    r"|^is\s+there\s+anything\s+you\s+said\s+that\b"
+)
+
+
 def sentence_closed(s: Sentence) -> bool:
     h = s.head
-    if WRAP_UP_QUESTION.search(h) or WRAP_UP_QUESTION.search(s.text):
+    if WRAP_UP_QUESTION.search(h) or WRAP_UP_QUESTION.search(s.text) or WRAP_UP_MORE.match(h):
         return False
     if _WHETHER.match(h) or _SCALE.search(s.text) or _AMOUNT.search(h) or _FORCED.search(s.text):
         return True

@@ -19,8 +19,17 @@ from __future__ import annotations
 import re
 
 from guideagent.critique import rewrite as rw
-from guideagent.critique.lexicon import AUX, BINOMIALS, DISCOURSE, EMOTIVE, QUALITIES, SERIAL
+from guideagent.critique.lexicon import (
+    AUX,
+    BINOMIALS,
+    DISCOURSE,
+    EMOTIVE,
+    QUALITIES,
+    SERIAL,
+    words,
+)
 from guideagent.critique.text import Hit, Parsed
+from guideagent.language.inflection import base_of_gerund
 from guideagent.language.verbs import VERBS
 
 _FOLLOW_UP = re.compile(
@@ -216,6 +225,63 @@ def _np_pair(s: str) -> tuple[str, str] | None:
     return left, right
 
 
+# Coordinated activities, things and manners the stem applies to both of: "setting up and
+# sharing", "what device and browser", "cheaply and safely", "well-maintained and
+# sustainable". Each is two questions in one.
+_GERUND_PAIR = re.compile(
+    r"\b([a-z]+ing)((?:\s+(?:up|out|in|off|on|down|back))?)\s+and\s+(?!then\b)([a-z]+ing)\b"
+)
+_ADVERB_PAIR = re.compile(r"\b([a-z]{3,}ly)\s+and\s+([a-z]{3,}ly)\b")
+_NOT_ADVERBS = words(
+    """
+    only early family daily weekly monthly yearly nightly hourly really likely lovely
+    friendly holy ugly silly belly jelly reply supply apply rely fly italy july ally
+    elderly costly lonely lively orderly timely
+    """
+)
+_WH_NOUN_PAIR = re.compile(
+    r"^(?:what|which)\s+(?:kind\s+of\s+|type\s+of\s+)?([a-z'-]{3,})\s+and\s+([a-z'-]{3,})\s+"
+    r"(?:are|do|did|does|is|was|were|have|has|would|will)\s+(?:you|your|they|we)\b"
+)
+_BE_ADJ_PAIR = re.compile(
+    r"\b(?:be|is|are|was|were|been|being|seem|seems|seemed|feel|feels|felt|look|looks|looked)\s+"
+    r"(?:so\s+|very\s+|more\s+|really\s+)?([a-z-]{4,})\s+and\s+(?:so\s+|very\s+|more\s+)?([a-z-]{4,})\b"
+)
+_ADJ_ENDINGS = ("able", "ible", "ful", "ive", "ous", "ent", "ant", "ical", "less")
+
+
+def _adjective(word: str) -> bool:
+    return (
+        word in QUALITIES
+        or word in EMOTIVE
+        or word.startswith("well-")
+        or (word.endswith(_ADJ_ENDINGS) and word not in VERBS)
+    )
+
+
+def _coordinated(s: str) -> tuple[str, str | None] | None:
+    """Coordinated gerunds, adverbs, wh-objects or predicate adjectives: (the question
+    with the first, the question with the second) where both can be asked apart."""
+    for m in _GERUND_PAIR.finditer(s):
+        a, b = base_of_gerund(m.group(1)), base_of_gerund(m.group(3))
+        if re.search(r"\bbetween\s+$", s[: m.start()]):
+            continue  # "decide between cooking and ordering in": one choice
+        if a in VERBS and b in VERBS and a != b:
+            first = s[: m.end(2)] + s[m.end() :]
+            second = s[: m.start()] + m.group(3) + s[m.end() :]
+            return first, second
+    for m in _ADVERB_PAIR.finditer(s):
+        if m.group(1) not in _NOT_ADVERBS and m.group(2) not in _NOT_ADVERBS:
+            return s[: m.end(1)] + s[m.end() :], s[: m.start()] + m.group(2) + s[m.end() :]
+    m = _WH_NOUN_PAIR.match(s)
+    if m and m.group(1) not in EMOTIVE and m.group(2) not in EMOTIVE:
+        return s[: m.end(1)] + s[m.end(2) :], s[: m.start(1)] + s[m.start(2) :]
+    m = _BE_ADJ_PAIR.search(s)
+    if m and _adjective(m.group(1)) and _adjective(m.group(2)):
+        return s[: m.end(1)] + s[m.end(2) :], None
+    return None
+
+
 def _first_only(s: str) -> str | None:
     """The question with the second of two joined things left out: "Is the app fast and easy
     to use?" -> "is the app fast to use", "as well as your meals" dropped. None for a topic
@@ -246,7 +312,9 @@ def _pair(sentence: str) -> tuple[str | None, str | None] | None:
         return None, None
     if _AS_WELL_AS.search(s):
         return _first_only(s), None
-    for finder in (_wh_pair, _aux_pair, _yes_no_pair, _verb_pair, _np_pair):
+    if _WARM_UP_PAIR.match(s):
+        return None  # "Tell me about yourself: where you work, what a day looks like"
+    for finder in (_wh_pair, _aux_pair, _yes_no_pair, _verb_pair, _coordinated, _np_pair):
         found = finder(s)
         if found:
             return found
@@ -258,6 +326,25 @@ def _pair(sentence: str) -> tuple[str | None, str | None] | None:
     ):
         return _first_only(s), None
     return None
+
+
+# The warm-up's "about yourself and your role / where you work and what a day looks like"
+# is one invitation to introduce themselves.
+_WARM_UP_PAIR = re.compile(
+    r"^(?:(?:can|could|would)\s+you\s+)?(?:tell|share\s+with)\s+(?:me|us)\s+(?:a\s+(?:bit|little)\s+|briefly\s+)?about\s+"
+    r"(?:yourself|your\s+(?:role|work|job|background))\b"
+    r"|^where\s+do\s+you\s+work,?\s+and\s+what\s+does\s+a\s+typical\b"
+)
+# A second question about the first one's consequence or its other side ("What worked?
+# What didn't?", "…? What was the impact?") probes the same thing.
+_SAME_THING = re.compile(
+    r"^(?:what|what's|how)\s+(?:\w+\s+)?(?:didn't|doesn't|don't|wasn't|isn't|not)\b"
+    r"|\b(?:impact|effect|result|consequence|outcome|difference)\b"
+    r"|^what\s+(?:was|were|is)\s+missing\b"
+)
+# A yes/no question after a wh-question about something else: "What keeps you involved?
+# Do you have long-term plans?" (not an invitation: "…? Can you give me an example?").
+_YES_NO_AFTER = re.compile(r"^(?:do|does|did|have|has|is|are|was|were)\s+(?:you|your|they)\b")
 
 
 _NEXT_TOPIC = re.compile(
@@ -280,9 +367,21 @@ def _sentence_pair(p: Parsed) -> tuple[str, str] | None:
             and after.endswith("?")
             and before.split(" ", 1)[0] in _WH_FIRST
             and after.split(" ", 1)[0] in _WH_FIRST
+            and not before.startswith("why ")
+            and len(before.split()) > 2
             and not _EPISODE.match(before)
             and not _FOLLOW_UP.match(after)
+            and not _SAME_THING.search(after)
             and not _ANAPHORA.search(after)
+        ):
+            return before.rstrip("?"), after
+        if (
+            before.endswith("?")
+            and after.endswith("?")
+            and before.split(" ", 1)[0] in _WH_FIRST
+            and _YES_NO_AFTER.match(after)
+            and len(after.split()) > 4
+            and not _FOLLOW_UP.match(after)
         ):
             return before.rstrip("?"), after
     return None

@@ -104,11 +104,32 @@ def _predictive_modal(s: Sentence) -> bool:
     return False
 
 
+# Every form of _INTENT contains one of these (the text is lowercased, single-spaced).
+_INTENT_HINTS = (
+    "are you", "you plan", "you intend", "you expect", "yourself", "likely", "fancy", "dream",
+    "magic", "down the", "wish", "future", "if ",
+)  # fmt: skip
+# "What are you thinking of?" asks what they mean, not what they intend.
+_MEANING = re.compile(r"^(?:what|who|which)\s+(?:are|were)\s+you\s+thinking\s+(?:of|about)\b")
+# Forecasts and ideals: "Where do you see the community headed?", "your ideal setup",
+# "anything you wish the app could do".
+_FORECAST = re.compile(
+    r"\bwhere\s+do\s+you\s+see\s+(?:[\w'-]+\s+){1,6}?(?:headed|heading|going|in\s+\w+\s+years)\b"
+    r"|\b(?:your|an|the)\s+ideal\b|\bwish\s+(?:the|your|our|this|that)\s+[\w'-]+\s+(?:could|would|did|had|was|were)\b"
+)
+
+
 def sentence_hypothetical(s: Sentence) -> bool:
     lead = _lead(s)
     if _SCENE.match(lead) and not (_RECALL.search(lead) and not _MODAL.search(lead)):
         return True
-    if _INTENT.search(s.text):
+    if _FORECAST.search(s.text):
+        return True
+    if (
+        any(k in s.text for k in _INTENT_HINTS)
+        and _INTENT.search(s.text)
+        and not _MEANING.match(s.head)
+    ):
         return True
     if _WILL.search(s.text) and not s.open_request:
         return True
@@ -190,7 +211,9 @@ def _yes_no_story(verb: str, rest: str) -> str | None:
 
 
 def check(p: Parsed, *, suggest: bool = True) -> Hit | None:
-    if not any(sentence_hypothetical(s) for s in p.sentences):
+    from guideagent.critique.closed import WRAP_UP_MORE  # closing invitations: not predictions
+
+    if not any(sentence_hypothetical(s) and not WRAP_UP_MORE.match(s.head) for s in p.sentences):
         return None
     why = (
         "It asks the participant to predict or imagine, and people are poor predictors of their own "

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from guideagent.critique.lexicon import (
     BRANDS,
@@ -70,6 +71,15 @@ def _clean(token: str) -> str:
 
 
 def _terms(core: str) -> list[str]:
+    return list(_terms_of(core))
+
+
+@lru_cache(maxsize=8192)
+def _terms_of(core: str) -> tuple[str, ...]:
+    return tuple(_find_terms(core))
+
+
+def _find_terms(core: str) -> list[str]:
     found: list[str] = []
     tokens = list(_TOKEN.finditer(core))
     low = core.lower()
@@ -119,6 +129,10 @@ def _terms(core: str) -> list[str]:
     if not _DEV_CONTEXT.search(low):
         found += [m.group() for m in _TECH.finditer(low)]
     return found
+
+
+def clear_cache() -> None:
+    _terms_of.cache_clear()
 
 
 def _allowed(term: str, allowed: set[str]) -> bool:

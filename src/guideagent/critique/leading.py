@@ -25,6 +25,7 @@ import re
 
 from guideagent.critique import rewrite as rw
 from guideagent.critique.lexicon import (
+    AUX,
     COMPARATIVE,
     DEGREE_VERBS,
     EFFECT_VERBS,
@@ -323,13 +324,101 @@ def _embedded_signal(head: str) -> str | None:
     return None
 
 
+# A yes/no question that carries a judgement ("Is the checkout page clear?", "Did the
+# reminder emails help you?", "Were you satisfied with the outcome?") offers the answer it
+# names: saying yes is easier than disagreeing. "Do you like the app?" asks for the
+# participant's own feeling in a neutral verb and stays closed only (DESIGN.md).
+_EVALUATIVE = words(
+    """
+    clear unclear easy easier hard harder difficult simple simpler useful helpful unhelpful
+    help helps helped reliable unreliable intuitive confusing confused annoying frustrating
+    frustrated fair unfair fast faster quick quicker slow slower good better bad worse great
+    satisfied dissatisfied happy unhappy friendly valuable worth worthwhile convenient
+    inconvenient accurate responsive smooth straightforward user-friendly clunky complicated
+    effective pleasant enjoyable stressful painful seamless obvious
+    """
+)
+_YES_NO_EVAL = re.compile(
+    r"^(?:is|are|was|were|isn't|aren't|wasn't|weren't|did|does|do|didn't|doesn't|don't|has|have|hasn't|haven't)\s+"
+    r"(?!(?:you|we)\s+(?:able|allowed|have|need|use|know)\b)"
+    r"(?:[\w'-]+\s+){0,7}?([\w'-]+)\b"
+)
+
+
+def _evaluated(h: str) -> str | None:
+    """The thing a yes/no evaluation judges: "is the booking form clear" -> "the booking
+    form", "were you satisfied with the outcome" -> "the outcome"."""
+    said = h.split()
+    if not said or said[0] not in AUX:
+        return None
+    at = next(
+        (i for i, w in enumerate(said) if w in _EVALUATIVE or w in ("make", "made", "makes")), None
+    )
+    if at is None:
+        return None
+    if said[1:2] == ["you"]:
+        m = re.match(r"^(?:with|about|by|of)\s+(.+)$", " ".join(said[at + 1 :]))
+        if m:
+            return m.group(1)  # "were you satisfied with the outcome"
+        if said[2:3] in (["find"], ["think"]) and at > 3:
+            return " ".join(said[3:at])  # "did you find the tutorial helpful"
+        return None
+    thing = said[1:at]
+    while thing and thing[-1] in (
+        "really",
+        "very",
+        "so",
+        "too",
+        "more",
+        "less",
+        "actually",
+        "easy",
+    ):
+        thing = thing[:-1]
+    return " ".join(thing) or None
+
+
+def _evaluative_yes_no(h: str) -> bool:
+    m = _YES_NO_EVAL.match(h)
+    if not m or _RATING.search(h) or re.search(r"\b(?:anything|something)\s+else\b", h):
+        return False
+    said = re.findall(r"[a-z'-]+", h)[1:12]
+    return any(w in _EVALUATIVE for w in said) and not re.search(
+        r"\b(?:how|what|which|whether)\b", h
+    )
+
+
+# Every form of _TAG contains one of these: a cheap test before the costly pattern.
+_TAG_HINTS = ("n't", ",", "right", "agree", "fair")
+# "…anything you expected to see that wasn't there?": a relative clause, not a tag.
+_RELATIVE_NEG = re.compile(
+    r"\b(?:that|which|who|what|where)\s+(?:isn't|aren't|wasn't|weren't|didn't|doesn't|don't)\s+\w+\s*[?.!]*$"
+)
+
+
+# A superlative judgement or a fault taken as given: "What are the biggest frustrations you
+# face…", "What is the most successful aspect of…", "What do they get wrong?", "the last
+# time you felt frustrated".
+_PRESUMED_VERDICT = re.compile(
+    r"^(?:what|which)\s+(?:is|are|was|were|'s)\s+(?:the|your)\s+(?:biggest|greatest|worst|main)\s+"
+    r"(?:frustrations?|annoyances?|complaints?|gripes?|pain\s+points?|problems?)\b"
+    r"|^(?:what|which)\s+(?:is|are|was|were|'s)\s+(?:the|your)\s+most\s+(?:successful|valuable|impressive|exciting|enjoyable|frustrating|annoying)\b"
+    r"|^what\s+(?:do|does|did)\s+[\w' -]{2,40}?\s+get\s+wrong\b"
+    r"|\bthe\s+last\s+time\s+you\s+(?:felt|were|got)\s+(?:really\s+|so\s+)?(?:frustrated|annoyed|angry|upset|stressed|confused|disappointed|delighted|happy)\b"
+)
+
+
 def sentence_signal(s: Sentence) -> str | None:
     """Which presumption a sentence makes, in a few words, or None."""
     h, t = s.head, s.text
     if _NEG_START.match(h):
         return "negative question"
-    if _TAG.search(t):
+    if any(k in t for k in _TAG_HINTS) and _TAG.search(t) and not _RELATIVE_NEG.search(t):
         return "tag"
+    if _evaluative_yes_no(h):
+        return "evaluation"
+    if _PRESUMED_VERDICT.search(h):
+        return "feeling"
     if _PRESUMING.search(t):
         return "presuming word"
     m = _MUST_FEEL.search(t)
@@ -383,6 +472,7 @@ def sentence_signal(s: Sentence) -> str | None:
 
 _EXPLAIN = {
     "negative question": 'A negative question ("Don\'t you think…") tells the participant which answer you expect.',
+    "evaluation": 'A yes/no question that names the judgement ("Is it clear?", "Did it help?") invites the participant to agree with it rather than to describe what happened.',
     "tag": 'The tag ("…, right?", "…, isn\'t it?") asks the participant to agree rather than to tell you what happened.',
     "presuming word": 'Words like "surely" or "obviously" state the answer you expect.',
     "premise": "It opens with what others say or with a premise, which pushes the participant to agree.",
@@ -414,6 +504,16 @@ def _rewrite(p: Parsed, kind: str) -> str | None:
     q = next((s for s in p.questions if sentence_signal(s)), p.questions[0])
     h = q.head.rstrip("?.! ")
     candidates: list[str | None] = []
+    if kind == "evaluation":
+        # "Is the checkout page clear?" / "Did the reminder emails help you?" -> the
+        # participant's experience of the thing, with the verdict left to them.
+        thing = _evaluated(h)
+        if thing:
+            candidates.append(
+                "Tell me about your experience with that."
+                if thing in ("it", "that", "this", "they", "them")
+                else rw.sentence(f"Tell me about your experience with {thing}")
+            )
     # "How big a problem is damp in your flat?" -> the experience of damp in your flat
     m = re.match(
         r"^how\s+(?:big|much|serious|bad|major|great|huge)\s+(?:of\s+)?an?\s+[a-z'-]+\s+(?:is|was|are|were)\s+(.+)$",

@@ -69,7 +69,7 @@ def restore_case(rewrite: str, original: str) -> str:
     if not cased:
         return rewrite
     return re.sub(
-        r"\b[A-Za-z][\w&+'-]*",
+        r"\b[A-Za-z0-9][\w&+'-]*",
         lambda m: cased.get(m.group(0).lower(), m.group(0)) if m.start() > 0 else m.group(0),
         rewrite,
     )
@@ -79,10 +79,10 @@ def restore_case(rewrite: str, original: str) -> str:
 def _case_map(original: str) -> dict[str, str]:
     """Lowercased word -> its cased form, for the names and acronyms in `original`."""
     cased: dict[str, str] = {}
-    for m in re.finditer(r"\b([A-Za-z][\w&+'-]*)", original):
+    for m in re.finditer(r"\b([A-Za-z0-9][\w&+'-]*)", original):
         word = m.group(1)
         if word == word.lower():
-            continue
+            continue  # also "18" or "2024": nothing to restore
         marked = sum(c.isupper() for c in word) >= 2 or not word[:1].isupper()
         opens = m.start() == 0 or bool(re.search(r"[.?!:]\s*[\"']?$", original[: m.start()]))
         if not opens or marked:

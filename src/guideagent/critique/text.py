@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from guideagent.critique.lexicon import AUX, DISCOURSE, OPEN_VERBS, WH
@@ -113,9 +113,15 @@ def strip_notes(text: str) -> str:
     return core.strip(" ,;:-–—")
 
 
+# One pass to see whether any informal spelling is there at all: most questions have none,
+# and the substitutions are the costliest part of reading a question.
+_ANY_INFORMAL = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _INFORMAL), re.I)
+
+
 def normalise(text: str) -> str:
-    for pattern, repl in _INFORMAL:
-        text = pattern.sub(repl, text)
+    if _ANY_INFORMAL.search(text):
+        for pattern, repl in _INFORMAL:
+            text = pattern.sub(repl, text)
     return _SPACES.sub(" ", text).strip()
 
 
@@ -169,7 +175,14 @@ class Parsed:
         return terms(self.low)
 
 
+@lru_cache(maxsize=8192)
 def parse(text: str) -> Parsed:
+    """The question read for the rules; remembered, since a rewrite is read several times
+    while the critic tries it (treat the result as read-only)."""
+    return _parse(text)
+
+
+def _parse(text: str) -> Parsed:
     core = normalise(strip_notes(text)) or normalise(text)
     low = core.lower()
     sentences = []

@@ -61,6 +61,28 @@ _INSTRUCTION = re.compile(
 )
 
 
+# Labels inside a section, not sections: "**Probes:**" puts the lines after it under the
+# question before it; "**Main Question 1.1:**" or "**Ice-breaker:**" announces the question
+# that follows (often a blockquote).
+_PROBE_LABEL = re.compile(
+    r"^(?:probes?|probing(?:\s+questions)?|follow[- ]?ups?(?:\s+(?:questions|prompts))?|prompts?|sub-?questions|"
+    r"(?:example|optional|possible)\s+(?:probes|prompts|follow[- ]?ups))(?:\s+if\s+needed)?\s*:?$",
+    re.I,
+)
+_QUESTION_LABEL = re.compile(
+    r"^(?:(?:main|key|big\s+open|opening|warm[- ]?up|wrap[- ]?up|closing|final|core|follow[- ]?up)\s+)?question\s*[\d.]*\s*:?$"
+    r"|^ice[- ]?breaker\s*:?$",
+    re.I,
+)
+_PROBE_PREFIX = re.compile(r"^(?:probe|follow[- ]?up|prompt)\s*:\s*", re.I)
+_QUOTED = re.compile(r'^["“](.+)["”]$')
+
+
+def _unquote(text: str) -> str:
+    m = _QUOTED.match(text.strip())
+    return m.group(1).strip() if m else text
+
+
 @dataclass
 class _Block:
     kind: str  # "heading", "item", "para"
@@ -214,6 +236,11 @@ def _blocks(lines: list[str], plain: bool) -> list[_Block]:
         ):
             blocks[-1].kind, blocks[-1].level = "heading", 1 if line[0] == "=" else 2
             continue
+        quoted = re.match(r"^>\s*(.+)$", line)
+        if quoted:
+            said = _unquote(quoted.group(1))
+            if said != quoted.group(1) and _asked(said) and not _PROCEDURAL.search(said):
+                line = said  # > "Tell me about…": the question to read out
         heading = _HEADING.match(line)
         bold = _BOLD_LINE.match(line)
         item = _ITEM.match(line)
@@ -331,8 +358,17 @@ def parse_guide(text: str, default_title: str = "") -> Guide:
     question: Question | None = None
     anchor = -1  # indent of the current question
     after_para_question = False
+    probing = False  # after a "Probes:" label, until the next heading
     for block in blocks:
+        label = block.text.strip().rstrip(":").strip() + ":"
+        if block.kind == "heading" and block.level >= 7 and _PROBE_LABEL.match(label):
+            probing = question is not None
+            continue
+        if block.kind == "heading" and block.level >= 7 and _QUESTION_LABEL.match(label):
+            question, probing = None, False
+            continue
         if block.kind == "heading":
+            probing = False
             section = Section(
                 id="",
                 title=_TIMING.sub("", block.text).strip() or block.text,
@@ -341,6 +377,12 @@ def parse_guide(text: str, default_title: str = "") -> Guide:
             guide.sections.append(section)
             question, after_para_question = None, False
             continue
+        follow_up = _PROBE_PREFIX.match(_plain(block.text))
+        if question is not None and follow_up and block.indent > anchor:
+            said = re.sub(r'["“”]', "", _plain(block.text)[follow_up.end() :]).strip(" *_")
+            if _asked(said):
+                question.probes += [Probe(text=a.strip()) for a in _asked(said)]
+                continue
         if _is_note(block):
             if question is not None and block.indent > anchor:
                 question.note = "; ".join(filter(None, [question.note, _plain(block.text)]))
@@ -350,13 +392,15 @@ def parse_guide(text: str, default_title: str = "") -> Guide:
             if aside:
                 (section.notes if section is not None else guide.intro).append(aside)
             continue
-        body, note = _split_note(_plain(block.text))
+        body, note = _split_note(_unquote(_plain(block.text)))
         conditional = _CONDITION.match(block.text) is not None
         nested = question is not None and (
             block.indent > anchor
+            or probing
             or (after_para_question and block.kind == "item" and block.marker[:1] in "-*+•")
         )
         if question is not None and (nested or conditional):
+            body = _unquote(_PROBE_PREFIX.sub("", body))
             question.probes.append(Probe(text=body if not note else f"{body} ({note})"))
             continue
         if section is None:

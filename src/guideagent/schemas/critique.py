@@ -20,6 +20,7 @@ class Code(StrEnum):
     double_barreled = "double_barreled"
     hypothetical = "hypothetical"
     jargon = "jargon"
+    rating_scale = "rating_scale"  # a rating whose scale is unlabelled or unbalanced
     # guide-level
     no_objectives = "no_objectives"
     objective_uncovered = "objective_uncovered"
@@ -36,6 +37,7 @@ QUESTION_CODES: tuple[Code, ...] = (
     Code.double_barreled,
     Code.hypothetical,
     Code.jargon,
+    Code.rating_scale,
 )
 GUIDE_CODES: tuple[Code, ...] = tuple(c for c in Code if c not in QUESTION_CODES)
 
@@ -46,6 +48,7 @@ PRINCIPLE: dict[Code, str] = {
     Code.double_barreled: "Ask open-ended questions",
     Code.hypothetical: "Uncover insights (specific examples)",
     Code.jargon: "Build rapport",
+    Code.rating_scale: "Ask open-ended questions",
     Code.no_objectives: "Define clear objectives",
     Code.objective_uncovered: "Define clear objectives",
     Code.no_rapport: "Build rapport",
@@ -61,6 +64,7 @@ DEFAULT_SEVERITY: dict[Code, Severity] = {
     Code.double_barreled: Severity.error,
     Code.hypothetical: Severity.warning,
     Code.jargon: Severity.warning,
+    Code.rating_scale: Severity.warning,
     Code.no_objectives: Severity.warning,
     Code.objective_uncovered: Severity.error,
     Code.no_rapport: Severity.warning,
@@ -90,6 +94,14 @@ class Finding(BaseModel):
     rewrite: str | None = Field(
         default=None, description="A better wording that keeps the intent, where one makes sense."
     )
+    probe: int | None = Field(
+        default=None,
+        description="For a finding about one of the question's probes: its index (0-based).",
+    )
+    parts: list[str] = Field(
+        default_factory=list,
+        description="For a double-barreled question: each half as a question of its own.",
+    )
     source: FindingSource = FindingSource.rules
 
     @classmethod
@@ -102,6 +114,8 @@ class Finding(BaseModel):
         rewrite: str | None = None,
         severity: Severity | None = None,
         source: FindingSource = FindingSource.rules,
+        probe: int | None = None,
+        parts: list[str] | None = None,
     ) -> Finding:
         return cls(
             code=code,
@@ -111,6 +125,8 @@ class Finding(BaseModel):
             explanation=explanation,
             rewrite=rewrite,
             source=source,
+            probe=probe,
+            parts=parts or [],
         )
 
 
