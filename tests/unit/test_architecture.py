@@ -183,3 +183,13 @@ def test_every_top_level_module_has_a_layer_and_architecture_md_names_it():
     page = (root / "ARCHITECTURE.md").read_text()
     unnamed = {m for m in placed if f"`{m}`" not in page and f"`{m}/`" not in page}
     assert unnamed == set(), "ARCHITECTURE.md does not name these"
+
+
+def test_a_module_over_400_lines_says_why_in_its_docstring():
+    long = {
+        str(path.relative_to(SRC)): ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
+        for path in SRC.rglob("*.py")
+        if len(path.read_text(encoding="utf-8").splitlines()) > 400
+    }
+    unexplained = sorted(name for name, doc in long.items() if "400 lines" not in (doc or ""))
+    assert unexplained == [], "say in the module docstring why it is longer than 400 lines"

@@ -17,6 +17,10 @@ feelings ("It must be exhausting…", "I'm guessing…"), "finally" about a chan
 that open a sentence ("Other parents have told us…"), the same presumptions embedded in an
 open request ("Tell me how much easier…"), and a reason question answered for the
 participant ("What made you switch? Was it the price?").
+
+Longer than 400 lines because the word classes and the phrases that neutralise them must
+be read together; the planned split is issue 10's registry (one module per check, the
+lexicons as data files).
 """
 
 from __future__ import annotations

@@ -13,6 +13,10 @@ module holds the parts that need no critic:
 - `templates`: neutral requests built from the question's own topic ("Tell me about the
   last time you <verb phrase>.", "Walk me through how you <verb phrase>."), the fallback
   when the checks' own rewrites do not pass.
+
+Longer than 400 lines because polishing, the grammar checks and the templates are one
+pipeline that every offered rewrite passes through; split, one grammar would be spread
+over several files.
 """
 
 from __future__ import annotations

@@ -11,6 +11,9 @@ off patients between shifts." This module turns an objective's sentence into a T
 
 Plain rules over a small verb lexicon, not NLP. When they find no action they fall back
 to the objective's own words minus the intent verb, which still reads after "about".
+
+Longer than 400 lines because the objective parser's rules and their fallbacks read best
+in one place; the drafting rework (issue 10, item 1) replaces them with parsed phrases.
 """
 
 from __future__ import annotations

@@ -10,6 +10,10 @@ interview questions. Ids run q1..qN and s1..sN in reading order.
 
 Every failure is an InputError naming the file: missing, empty, binary, undecodable,
 unsupported, a corrupt .docx, or no questions in it.
+
+Longer than 400 lines because guides arrive in many layouts (Markdown headings, numbered
+and bulleted lists, probes and notes, .docx styles and numbering) and each needs its
+own reading; they share one block model here.
 """
 
 from __future__ import annotations

@@ -11,6 +11,9 @@ Two kinds of method:
   result without changing it, so they may run in a worker thread; the face then adopts
   the result (`adopt_draft`, `set_guide`, `set_critique`). `import_transcripts` and
   `synthesize` also write their own outputs (transcripts/, synthesis/) and keep them.
+
+Longer than 400 lines because it is the one service both faces call; the guide edits
+live in edits.py, the export table in exports.py and study sources in sources.py.
 """
 
 from __future__ import annotations

@@ -3,6 +3,9 @@ critic's findings beside the selected question and a minutes meter against the s
 
 Drafting, critiquing and regenerating run in workers that call the engine off the event
 loop and post the result; the handlers here own the tree, editor and findings.
+
+Longer than 400 lines because the tree, the editor and the findings react to each other;
+the logic behind every edit is in guideagent.workspace, this file only wires the widgets.
 """
 
 from __future__ import annotations

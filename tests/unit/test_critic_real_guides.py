@@ -4,9 +4,9 @@ usability tasks, rating scales, evaluative yes/no, coordination, and rewrites.""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from paths import ROOT
 
 from evals.critique_suite import load_questions, predict_offline
 from guideagent.critique.rules import critique_guide, critique_question
@@ -16,7 +16,6 @@ from guideagent.schemas import Guide, Objective, Probe, Question, Section, Secti
 from guideagent.schemas.critique import Code, Severity
 from guideagent.schemas.study import Context
 
-ROOT = Path(__file__).parent.parent
 DATASETS = ROOT / "evals" / "datasets"
 
 
