@@ -96,6 +96,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="redact PII before it leaves the machine",
     )
     p.add_argument("--fresh", action="store_true", help="ignore cached per-interview notes")
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="if another run holds the study, wait this long for it (default: refuse at once)",
+    )
     _provider_flags(p)
 
     p = sub.add_parser("demo", help="open a bundled example study on the offline engine")
