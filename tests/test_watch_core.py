@@ -12,35 +12,13 @@ import threading
 import time
 
 import pytest
-from fakes.engine import FakeEngine
+from fakes.engine import FakeEngine, SlowThemesEngine
 from test_tui_support import copy_demo, data_dir  # noqa: F401  (data_dir registers the fixture)
 
 from guideagent.synthesis import cancel as cancelling
 from guideagent.synthesis.pipeline import SynthesisCancelled
 from guideagent.workspace import Workspace
 from guideagent.workspace.lock import HOLDER_NAME, StudyBusy, StudyLock, read_holder
-
-
-class SlowThemes(FakeEngine):
-    """Notes at once; a themes step that only ends when cancelled (bounded, so a broken
-    cancel fails the test instead of hanging it)."""
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.themes_started = threading.Event()
-        self.themes_cancelled = threading.Event()
-
-    def synthesize_themes(self, notes, study=None):
-        self.themes_started.set()
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                cancelling.check()
-            except cancelling.Cancelled:
-                self.themes_cancelled.set()
-                raise
-            time.sleep(0.01)
-        return super().synthesize_themes(notes, study)
 
 
 def toml_demo(target):
@@ -181,7 +159,7 @@ def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path):
 
 # -- cancel -----------------------------------------------------------------------------------
 def test_cancel_during_themes_is_honoured_and_keeps_every_interview(tmp_path):
-    engine = SlowThemes()
+    engine = SlowThemesEngine()
     ws = open_demo(tmp_path, engine)
     stop = threading.Event()
     outcome: dict[str, BaseException] = {}

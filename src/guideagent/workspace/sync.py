@@ -43,15 +43,14 @@ class Reconciled:
 
     def describe(self) -> str:
         """One line for a notice, e.g. "guide.md changed on disk; reloaded."."""
-        names = {"study": "the brief", "guide": "guide.md"}
+        names = {"study": "study.toml", "guide": "guide.md"}
         parts = []
         if self.reloaded:
-            parts.append(
-                " and ".join(names[p] for p in self.reloaded) + " changed on disk; reloaded"
-            )
+            files = " and ".join(names[p] for p in self.reloaded)
+            parts.append(f"{files} changed on disk; reloaded")
         if self.transcripts:
-            parts.append("the transcripts folder changed; the list is up to date")
-        return ". ".join(parts).capitalize() + "." if parts else ""
+            parts.append("transcripts/ changed on disk; the list is up to date")
+        return ". ".join(parts) + "." if parts else ""
 
 
 class DiskSync:
