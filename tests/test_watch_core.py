@@ -191,3 +191,14 @@ def test_the_offline_themes_step_checks_cancel_between_stages(tmp_path):
     stop.set()
     with cancelling.cancellable(stop), pytest.raises(cancelling.Cancelled):
         build_synthesis(notes, ws.study)
+
+
+def test_the_cli_refuses_a_second_synthesis_before_asking_anything(tmp_path, capsys):
+    from guideagent.cli import main
+
+    ws = open_demo(tmp_path)
+    with StudyLock(ws.path, "synthesize"):
+        assert main(["synthesize", str(ws.path), "--engine", "offline"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Study busy: cannot synthesize") and f"pid {os.getpid()}" in err
+    assert not ws.cache_dir.exists() or not list(ws.cache_dir.glob("*.json"))

@@ -46,12 +46,16 @@ def run(args, settings: Settings) -> int:
     from rich.console import Console
 
     from guideagent.synthesis.pipeline import SynthesisCancelled
+    from guideagent.workspace.lock import StudyBusy, busy
 
     out, err = Console(soft_wrap=True), Console(stderr=True, soft_wrap=True)
     workspace = Workspace.for_transcripts(args.path, settings)
     for problem in workspace.problems:
         err.print(f"warning: skipped {problem}", markup=False, highlight=False)
     workspace.require_transcripts()
+    wait = getattr(args, "wait", 0.0)
+    if not wait and (holder := busy(workspace.path)) is not None:
+        raise StudyBusy(workspace.path, "synthesize", holder)  # before any cost is asked
     plan = workspace.plan_synthesis(fresh=args.fresh)
     announce_engine(settings)
     if plan.estimate is not None:
@@ -70,7 +74,7 @@ def run(args, settings: Settings) -> int:
                 return 1
 
     try:
-        outcome = _run_with_progress(out, workspace, plan, args.fresh, getattr(args, "wait", 0.0))
+        outcome = _run_with_progress(out, workspace, plan, args.fresh, wait)
     except SynthesisCancelled as stopped:
         err.print(
             f"Stopped after {stopped.done} of {stopped.total} interviews; their notes are saved in "

@@ -81,6 +81,21 @@ def read_holder(folder: Path) -> Holder | None:
         return None
 
 
+def busy(folder: Path) -> Holder | None:
+    """Whether another process holds the study now (and who), without taking the lock;
+    for saying so before any work starts. The lock itself is what excludes."""
+    probe = FileLock(Path(folder) / LOCK_NAME, thread_local=False)
+    try:
+        probe.acquire(timeout=0)
+    except Timeout:
+        holder = read_holder(Path(folder))
+        return holder if holder is None or holder.alive() else None
+    except OSError:
+        return None  # a read-only folder: nobody can be writing here through us
+    probe.release()
+    return None
+
+
 class StudyLock:
     """`with StudyLock(folder, "synthesize"):` holds the study for one long write.
 

@@ -36,6 +36,7 @@ class Reconciled:
     conflicts: list[Part] = field(default_factory=list)  # changed on both sides: ask
     transcripts: bool = False  # transcripts/ changed and was re-read
     error: StudyError | None = None  # a changed file that does not parse (said once)
+    files: dict[str, str] = field(default_factory=dict)  # part -> its file's name
 
     @property
     def changed(self) -> bool:
@@ -43,10 +44,9 @@ class Reconciled:
 
     def describe(self) -> str:
         """One line for a notice, e.g. "guide.md changed on disk; reloaded."."""
-        names = {"study": "study.toml", "guide": "guide.md"}
         parts = []
         if self.reloaded:
-            files = " and ".join(names[p] for p in self.reloaded)
+            files = " and ".join(self.files.get(p, p) for p in self.reloaded)
             parts.append(f"{files} changed on disk; reloaded")
         if self.transcripts:
             parts.append("transcripts/ changed on disk; the list is up to date")
@@ -75,7 +75,8 @@ class DiskSync:
         def save_guide(self, *, backup: bool = False) -> None: ...
 
     # -- looking --------------------------------------------------------------------------
-    def _part_path(self, part: Part) -> Path:
+    def part_file(self, part: Part) -> Path:
+        """The file holding a part: study.toml (or study.json), or guide.md."""
         folder = self._folder()
         return folder.study_path if part == "study" else folder.guide_path
 
@@ -89,7 +90,7 @@ class DiskSync:
         if self.folder is None:
             return []
         changed = self.folder.changed_on_disk()
-        return [p for p in PARTS if self._part_path(p) in changed]
+        return [p for p in PARTS if self.part_file(p) in changed]
 
     def transcripts_listing(self) -> tuple[tuple[str, int, int], ...]:
         """(name, size, mtime) of each file in transcripts/: what says the folder changed."""
@@ -113,6 +114,8 @@ class DiskSync:
         """Re-read what changed on disk and holds no unsaved edit; report the conflicts
         (changed on disk and in `unsaved`) without touching them."""
         result = Reconciled()
+        if self.folder is not None:
+            result.files = {p: self.part_file(p).name for p in PARTS}
         for part in self.changed_on_disk():
             if part in unsaved:
                 result.conflicts.append(part)
@@ -120,7 +123,7 @@ class DiskSync:
             try:
                 self.take_disk(part)
             except StudyError as exc:
-                self._folder().notice(self._part_path(part))  # said once, until it changes
+                self._folder().notice(self.part_file(part))  # said once, until it changes
                 result.error = exc
                 continue
             result.reloaded.append(part)
@@ -148,7 +151,7 @@ class DiskSync:
 
     def see_both(self, part: Part) -> str:
         """A unified diff from the file's version to the app's (what keeping mine would write)."""
-        path = self._part_path(part)
+        path = self.part_file(part)
         try:
             theirs = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
@@ -165,7 +168,7 @@ class DiskSync:
     def keep_mine(self, part: Part) -> Path | None:
         """Write the app's version; the file's is kept beside it as `<name>.edited-<time>`
         (returned; None when the file was gone)."""
-        path = self._part_path(part)
+        path = self.part_file(part)
         before = set(path.parent.glob(f"{path.name}.*-*"))
         if part == "study":
             self.save_study()
@@ -177,7 +180,7 @@ class DiskSync:
     def take_theirs(self, part: Part) -> Path:
         """Keep the app's unsaved version beside the file as `<name>.mine-<time>`
         (returned), then take the file's version."""
-        path = self._part_path(part)
+        path = self.part_file(part)
         kept = self._folder().keep_copy(path, self._mine(part), "mine")
         self.take_disk(part)
         return kept

@@ -39,7 +39,6 @@ from guideagent.workspace.sync import Part, Reconciled
 TABS = ("objectives", "guide", "transcripts", "synthesis", "settings")
 AUTOSAVE_DELAY = 0.5
 WATCH_SECONDS = 1.0  # how often the study's files are checked for changes by others
-FILE_NAMES = {"study": "study.toml", "guide": "guide.md"}
 
 
 class StudyScreen(UsesApp, Screen):
@@ -265,9 +264,8 @@ class StudyScreen(UsesApp, Screen):
             for part in result.conflicts:  # nobody left to ask: keep both versions
                 kept = self.session.take_theirs(part)
                 self._dirty.discard(part)
-                self.notify(
-                    f"{FILE_NAMES[part]} changed on disk; your version is kept as {kept.name}."
-                )
+                name = self.session.part_file(part).name
+                self.notify(f"{name} changed on disk; your version is kept as {kept.name}.")
         else:
             for part in result.conflicts:
                 self._ask(part)
@@ -315,25 +313,25 @@ class StudyScreen(UsesApp, Screen):
         self._asking.add(part)
         from guideagent.tui.screens.conflict import ConflictScreen
 
+        name = self.session.part_file(part).name
+
         async def settle(choice: str | None) -> None:
             self._asking.discard(part)
             try:
                 if choice == "mine":
                     kept = self.session.keep_mine(part)
                     where = f" The file's version is kept as {kept.name}." if kept else ""
-                    self.notify(f"Kept your version of {FILE_NAMES[part]}.{where}")
+                    self.notify(f"Kept your version of {name}.{where}")
                 else:
                     kept = self.session.take_theirs(part)
                     await self._rebuild(part)
-                    self.notify(
-                        f"Loaded {FILE_NAMES[part]} from disk. Your version is kept as {kept.name}."
-                    )
+                    self.notify(f"Loaded {name} from disk. Your version is kept as {kept.name}.")
             except (GuideAgentError, OSError) as exc:
                 self.guideagent.report_error(exc)
                 return
             self._dirty.discard(part)
 
-        screen = ConflictScreen(FILE_NAMES[part], lambda: self.session.see_both(part))
+        screen = ConflictScreen(name, lambda: self.session.see_both(part))
         self.guideagent.push_screen(screen, settle)
 
     def action_save(self) -> None:
