@@ -7,6 +7,7 @@ Errors print as one line (title: message) with an exit code; never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -96,6 +97,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="redact PII before it leaves the machine",
     )
     p.add_argument("--fresh", action="store_true", help="ignore cached per-interview notes")
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="if another run holds the study, wait this long for it (default: refuse at once)",
+    )
     _provider_flags(p)
 
     p = sub.add_parser("demo", help="open a bundled example study on the offline engine")
@@ -140,6 +148,27 @@ def _normalise(argv: list[str]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    code = _main(argv)
+    if argv is None:  # the program itself, not a caller in-process
+        _leave_abandoned_work(code)
+    return code
+
+
+def _leave_abandoned_work(code: int) -> None:
+    """After a cancel or a quit, work abandoned in a daemon thread (an embedding batch
+    inside onnxruntime, say; synthesis/cancel.py) must not hold up or crash the exit:
+    the interpreter's shutdown would wait on it or abort in native code. Its finished
+    results are already on disk (atomic writes), so leave at once."""
+    import threading
+
+    if any(t.name.startswith("guideagent-") and t.is_alive() for t in threading.enumerate()):
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        os._exit(code)
+
+
+def _main(argv: list[str] | None) -> int:
     argv = _normalise(list(sys.argv[1:] if argv is None else argv))
     args = build_parser().parse_args(argv)
     from guideagent.llm.logs import setup_cli_logging

@@ -59,6 +59,8 @@ class StudyFolder:
     def __init__(self, path: Path, *, load_guide: bool = True) -> None:
         self.path = Path(path)
         self._seen: dict[Path, bytes] = {}  # bytes last read or written, per file
+        self._stamps: dict[Path, tuple[int, int]] = {}  # (mtime_ns, size) of those bytes
+        self._noticed: dict[Path, bytes] = {}  # foreign bytes already reported (broken ones)
         self.study_path = self._find_study_file()
         self.study: Study = self._load(self.study_path, loads_study)
         self.guide: Guide | None = None
@@ -100,6 +102,52 @@ class StudyFolder:
         self._write(self.guide_path, text, loads_guide)
         # What the user sees on reopening: parse what was written, so ids match the file.
         self.guide = loads_guide(text, self.guide_path)
+
+    # -- changes made by others (an editor, the CLI) -------------------------------------
+    def changed_on_disk(self) -> set[Path]:
+        """The study and guide files whose bytes on disk are not what we last read or wrote
+        (a new, changed or deleted file), leaving out changes already `noticed`. An
+        unchanged file costs one stat."""
+        return {p for p in (self.study_path, self.guide_path) if self._changed(p)}
+
+    def _changed(self, path: Path) -> bool:
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            return path in self._seen
+        if self._stamps.get(path) == (st.st_mtime_ns, st.st_size):
+            return False
+        current = path.read_bytes()
+        if current == self._seen.get(path) or current == self._noticed.get(path):
+            self._stamps[path] = (st.st_mtime_ns, st.st_size)
+            return False
+        return True
+
+    def notice(self, path: Path) -> None:
+        """Stop reporting the file's current bytes as a change (a broken edit, reported once)."""
+        if path.is_file():
+            self._noticed[path] = path.read_bytes()
+
+    def reload_study(self) -> Study:
+        """Read study.toml again (StudyError when it no longer parses)."""
+        self.study = self._load(self.study_path, loads_study)
+        return self.study
+
+    def reload_guide(self) -> Guide | None:
+        """Read guide.md again; None when it was deleted."""
+        if not self.guide_path.is_file():
+            self._seen.pop(self.guide_path, None)
+            self._stamps.pop(self.guide_path, None)
+            self.guide = None
+        else:
+            self.guide = self._load(self.guide_path, loads_guide)
+        return self.guide
+
+    def keep_copy(self, path: Path, text: str, tag: str) -> Path:
+        """Write `text` beside `path` as `<name>.<tag>-<time>` (never over a file)."""
+        target = _free_name(path, tag)
+        atomic_write_text(target, text)
+        return target
 
     def add_transcripts(self, sources: Iterable[Path | str]) -> ImportReport:
         """Copy transcript files (a folder gives every file in it) into transcripts/.
@@ -159,9 +207,18 @@ class StudyFolder:
             raise self._broken(path, exc.reason, exc.line) from None
         if isinstance(value, Guide) and value == Guide():
             raise self._broken(path, "the file is empty (or holds only comments)", 1)
-        self._seen[path] = data
+        self._remember(path, data)
         self._keep_last_good(path, data, value)
         return value
+
+    def _remember(self, path: Path, data: bytes) -> None:
+        self._seen[path] = data
+        self._noticed.pop(path, None)
+        try:
+            st = path.stat()
+            self._stamps[path] = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            self._stamps.pop(path, None)
 
     def _keep_last_good(self, path: Path, data: bytes, value: Study | Guide) -> None:
         if isinstance(value, Guide) and not any(True for _ in value.questions()):
@@ -182,7 +239,7 @@ class StudyFolder:
         data = text.encode("utf-8")
         self._keep_foreign(path, parse)
         atomic_write_text(path, text)
-        self._seen[path] = data
+        self._remember(path, data)
         self._keep_last_good(path, data, parse(text, path))
 
     def _keep_foreign(self, path: Path, parse) -> None:

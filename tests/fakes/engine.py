@@ -209,3 +209,30 @@ class FakeEngine:
         group = ThemeGroup(reasoning="", insight_ids=ids, label="Everything", description="")
         synthesis = assemble_synthesis(ThemesAnswer(groups=[group]), notes, study)
         return synthesis.model_copy(update={"engine": self.name})
+
+
+class SlowThemesEngine(FakeEngine):
+    """Notes at once; a themes step that runs until cancelled, checking the cancel event
+    as the offline engine does (bounded at 30 s, so a broken cancel fails a test rather
+    than hanging it)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.themes_started = threading.Event()
+        self.themes_cancelled = threading.Event()
+
+    def synthesize_themes(
+        self, notes: list[InterviewNotes], study: Study | None = None
+    ) -> Synthesis:
+        from guideagent.synthesis import cancel
+
+        self.themes_started.set()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                cancel.check()
+            except cancel.Cancelled:
+                self.themes_cancelled.set()
+                raise
+            time.sleep(0.01)
+        return super().synthesize_themes(notes, study)

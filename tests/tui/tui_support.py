@@ -3,32 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import shutil
 import time
 from pathlib import Path
 
-import guideagent
+from studies import DEMO, copy_demo  # noqa: F401  (re-exported for the app's tests)
 
-DEMO = Path(guideagent.__file__).parent / "demo" / "study"
 SIZE = (120, 40)
-
-
-def copy_demo(
-    target: Path, *, guide: bool = True, transcripts: bool = True, synthesis: bool = True
-) -> Path:
-    """The demo study as `guideagent demo` copies it; optionally without some of its parts."""
-    from guideagent.workspace import prepare_demo
-
-    prepare_demo(target)
-    if not synthesis:
-        shutil.rmtree(target / "synthesis")
-        (target / "synthesis").mkdir()
-    if not guide:
-        (target / "guide.md").unlink(missing_ok=True)
-    if not transcripts:
-        shutil.rmtree(target / "transcripts")
-        (target / "transcripts").mkdir()
-    return target
 
 
 def offline_settings(**overrides):

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # rich and the pipeline load only when the command runs
     from guideagent.synthesis.plan import SynthesisPlan
     from guideagent.workspace import SynthesisOutcome
 
+CANCEL_GRACE_SECONDS = 0.8  # Ctrl-C returns within about a second, whatever the run is doing
 STATUS_STYLE = {
     "waiting": "[dim]waiting[/]",
     "cached": "[cyan]cached[/]",
@@ -45,12 +46,16 @@ def run(args, settings: Settings) -> int:
     from rich.console import Console
 
     from guideagent.synthesis.pipeline import SynthesisCancelled
+    from guideagent.workspace.lock import StudyBusy, busy
 
     out, err = Console(soft_wrap=True), Console(stderr=True, soft_wrap=True)
     workspace = Workspace.for_transcripts(args.path, settings)
     for problem in workspace.problems:
         err.print(f"warning: skipped {problem}", markup=False, highlight=False)
     workspace.require_transcripts()
+    wait = getattr(args, "wait", 0.0)
+    if not wait and (holder := busy(workspace.path)) is not None:
+        raise StudyBusy(workspace.path, "synthesize", holder)  # before any cost is asked
     plan = workspace.plan_synthesis(fresh=args.fresh)
     announce_engine(settings)
     if plan.estimate is not None:
@@ -69,7 +74,7 @@ def run(args, settings: Settings) -> int:
                 return 1
 
     try:
-        outcome = _run_with_progress(out, workspace, plan, args.fresh)
+        outcome = _run_with_progress(out, workspace, plan, args.fresh, wait)
     except SynthesisCancelled as stopped:
         err.print(
             f"Stopped after {stopped.done} of {stopped.total} interviews; their notes are saved in "
@@ -82,10 +87,12 @@ def run(args, settings: Settings) -> int:
 
 
 def _run_with_progress(
-    out: Console, workspace: Workspace, plan: SynthesisPlan, fresh: bool
+    out: Console, workspace: Workspace, plan: SynthesisPlan, fresh: bool, wait: float
 ) -> SynthesisOutcome:
     """Run the synthesis in a worker thread so Ctrl-C here can stop it cleanly."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
+
+    from guideagent.synthesis.pipeline import SynthesisCancelled
 
     transcripts = plan.transcripts
     cancel = threading.Event()
@@ -103,7 +110,10 @@ def _run_with_progress(
             for t in transcripts
         }
 
+        statuses: dict[str, str] = {}
+
         def on_interview(transcript_id: str, status: str) -> None:
+            statuses[transcript_id] = status
             finished = status in ("cached", "done")
             bar.update(
                 rows[transcript_id],
@@ -123,6 +133,7 @@ def _run_with_progress(
                     progress=progress,
                     on_interview=on_interview,
                     cancel=cancel,
+                    lock_wait=wait,
                 )
             except BaseException as exc:  # handed to the main thread, which raises it
                 box["error"] = exc
@@ -138,7 +149,11 @@ def _run_with_progress(
                 pass
         except KeyboardInterrupt:
             cancel.set()
-            finished.wait()
+            # The run checks `cancel` between batches; past the grace period the daemon
+            # thread is left behind (its finished interviews are already cached).
+            if not finished.wait(CANCEL_GRACE_SECONDS):
+                done = sum(s in ("cached", "done") for s in statuses.values())
+                box["error"] = SynthesisCancelled(done, len(transcripts))
         if "outcome" in box:
             bar.update(overall, status=f"{len(transcripts)}/{len(transcripts)}, themes found")
     if "error" in box:

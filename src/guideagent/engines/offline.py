@@ -6,8 +6,6 @@ imported on first use so the app starts fast.
 
 from __future__ import annotations
 
-import asyncio
-
 from guideagent.llm.usage import CostEstimate, Usage
 from guideagent.protocol import Capabilities
 from guideagent.schemas import Critique, Guide, Study, Transcript
@@ -68,7 +66,10 @@ class OfflineEngine:
     async def aextract_notes(
         self, transcript: Transcript, study: Study | None = None, guide: Guide | None = None
     ) -> InterviewNotes:
-        return await asyncio.to_thread(self.extract_notes, transcript, study, guide)
+        from guideagent.synthesis.cancel import in_daemon_thread
+
+        # A daemon thread: an interview abandoned on cancel never delays the exit.
+        return await in_daemon_thread(self.extract_notes, transcript, study, guide)
 
     def synthesize_themes(
         self, notes: list[InterviewNotes], study: Study | None = None

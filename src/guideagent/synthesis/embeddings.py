@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from guideagent.errors import GuideAgentError
+from guideagent.synthesis.cancel import check as check_cancelled
 
 DIM = 384
 MAX_TOKENS = 256  # what sentence-transformers uses for this model
@@ -47,6 +48,7 @@ class Embedder:
         missing = sorted({t for t in texts if t not in self._cache}, key=lambda t: (len(t), t))
         # Sorted by length, so padding inside each batch stays small.
         for lo in range(0, len(missing), batch_size):
+            check_cancelled()  # a cancel is honoured within one batch
             chunk = missing[lo : lo + batch_size]
             vectors = self._embed_batch([t or " " for t in chunk])
             for text, vector in zip(chunk, vectors, strict=True):

@@ -29,6 +29,7 @@ from guideagent.llm.usage import Usage
 from guideagent.protocol import Engine, Progress
 from guideagent.schemas import Guide, Study, Transcript
 from guideagent.schemas.synthesis import InterviewNotes, Synthesis
+from guideagent.synthesis.cancel import Cancelled, cancellable, in_daemon_thread
 from guideagent.synthesis.coverage import finish_synthesis
 from guideagent.synthesis.redact import redact_transcript
 
@@ -198,15 +199,20 @@ async def asynthesize_study(
     cancel = cancel or threading.Event()
     first_call = len(engine.usage.calls)
     run = _Map(transcripts, engine, study, guide, cache_dir, progress, on_interview, redactor)
-    notes = await run.all(concurrency, cancel, fresh)
-
-    if progress:
-        progress(len(transcripts), len(transcripts), "themes")
-    sent = [_map_notes_text(n, redactor.redact) for n in notes] if redactor else notes
-    reduce = asyncio.ensure_future(asyncio.to_thread(engine.synthesize_themes, sent, study))
-    if not await _until_done_or_cancelled(reduce, cancel):
-        raise SynthesisCancelled(len(transcripts), len(transcripts))
-    synthesis = reduce.result()
+    with cancellable(cancel):  # blocking steps check it between batches (synthesis.cancel)
+        notes = await run.all(concurrency, cancel, fresh)
+        if cancel.is_set():  # honoured before the themes step starts
+            raise SynthesisCancelled(len(notes), len(transcripts))
+        if progress:
+            progress(len(transcripts), len(transcripts), "themes")
+        sent = [_map_notes_text(n, redactor.redact) for n in notes] if redactor else notes
+        # A daemon thread, not the loop's executor: abandoned on cancel, it cannot hold up
+        # asyncio.run's shutdown (the themes step checks the event and stops soon anyway).
+        reduce = asyncio.ensure_future(in_daemon_thread(engine.synthesize_themes, sent, study))
+        finished = await _until_done_or_cancelled(reduce, cancel)
+        if not finished or isinstance(reduce.exception(), Cancelled):
+            raise SynthesisCancelled(len(transcripts), len(transcripts))
+        synthesis = reduce.result()
     if redactor:
         synthesis = restore_synthesis(synthesis, redactor, notes)
     synthesis = finish_synthesis(synthesis, notes, transcripts, study, guide)
@@ -344,6 +350,8 @@ class _Map:
             sent = redact_transcript(transcript, self.redactor) if self.redactor else transcript  # type: ignore[arg-type]
             try:
                 notes = await self.engine.aextract_notes(sent, self.study, self.guide)
+            except Cancelled:
+                return
             except Exception as exc:
                 self.failure = self.failure or exc
                 self._set(transcript.id, "failed")

@@ -28,6 +28,7 @@ from guideagent.schemas.synthesis import (
     Theme,
 )
 from guideagent.synthesis import cues
+from guideagent.synthesis.cancel import check as check_cancelled
 from guideagent.synthesis.cluster import attach_stragglers, average_linkage, centrality
 from guideagent.synthesis.embeddings import embed
 from guideagent.synthesis.keyphrases import content_words, label_for, shorten, top_phrases
@@ -268,7 +269,9 @@ def build_synthesis(
     ]
     if vectors is None:
         vectors = insight_vectors(insights)
+    check_cancelled()  # between stages: embedding, clustering, labelling, themes
     clusters, min_evidence = _clusters(insights, vectors, similarity)
+    check_cancelled()
     labels = top_phrases(
         [[(insights[i].participant_id, insights[i].text) for i in c] for c in clusters]
     )
@@ -280,6 +283,7 @@ def build_synthesis(
             themed.append(item)
         elif people == 1 and len(cluster) >= 2:  # one person, said more than once: a signal
             singles.append(item)
+    check_cancelled()
     themes = [
         _make_theme(f"t{n}", [insights[i] for i in c], vectors[c], p)
         for n, (_, c, p) in enumerate(sorted(themed), 1)

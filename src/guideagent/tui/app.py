@@ -95,7 +95,8 @@ class GuideAgentApp(CoreWorkers, App[int]):
 
         for screen in self.screen_stack:
             if isinstance(screen, StudyScreen):
-                screen.flush()
+                screen.stop_work()  # a running synthesis stops; finished interviews stay cached
+                screen.flush(closing=True)
         self.exit(0)
 
     def action_toggle_theme(self) -> None:

@@ -115,8 +115,11 @@ class CoreWorkers:
         def on_interview(transcript_id: str, status: str) -> None:
             reply_to.post_message(InterviewStatus(transcript_id, status))
 
+        from guideagent.synthesis.cancel import in_daemon_thread
+
         try:
-            outcome = await asyncio.to_thread(
+            # A daemon thread: quitting mid-run never waits for it (quit sets `cancel`).
+            outcome = await in_daemon_thread(
                 partial(
                     session.synthesize,
                     plan,

@@ -27,6 +27,7 @@ from guideagent.errors import GuideAgentError, InputError, StudyError
 from guideagent.schemas import Critique, Guide, Study, Transcript
 from guideagent.schemas.synthesis import Synthesis
 from guideagent.workspace.edits import StudyEdits
+from guideagent.workspace.sync import DiskSync
 
 if TYPE_CHECKING:  # heavy or engine-side modules load only when a step runs
     from guideagent.config import Settings
@@ -53,7 +54,7 @@ class SynthesisOutcome:
         return self.run.synthesis
 
 
-class Workspace(StudyEdits):
+class Workspace(StudyEdits, DiskSync):
     """An open study (or a plain folder of transcripts) and its engine, built on first use."""
 
     def __init__(
@@ -78,6 +79,7 @@ class Workspace(StudyEdits):
         self._settings = settings
         self._engine = engine
         self._engine_fixed = engine is not None
+        self._transcripts_stamp: tuple[tuple[str, int, int], ...] | None = None
 
     # -- opening ----------------------------------------------------------------------------
     @classmethod
@@ -186,6 +188,7 @@ class Workspace(StudyEdits):
 
             self.critique = critique_guide(self.guide, self.study)
         self.transcripts, self.problems = [], []
+        self._transcripts_stamp = self.transcripts_listing()
         if self.transcripts_dir.is_dir() and any(self.transcripts_dir.iterdir()):
             self.load_transcripts()
         self.synthesis = _last_synthesis(self.synthesis_dir)
@@ -298,6 +301,7 @@ class Workspace(StudyEdits):
         """Read every transcript in transcripts/; files that do not read go to `problems`."""
         from guideagent.ingest.transcripts import load_folder
 
+        self._transcripts_stamp = self.transcripts_listing()  # what reconcile compares to
         if not self.transcripts_dir.is_dir():
             self.transcripts, self.problems = [], []
             return self.transcripts
@@ -312,7 +316,8 @@ class Workspace(StudyEdits):
         """Copy transcript files (a folder gives every file in it) into the study; an
         unreadable file or an interview id the study already has is skipped and reported."""
         report = self._need_folder().add_transcripts(paths)
-        self.transcripts = [*self.transcripts, *report.added]
+        # Re-read the folder rather than append: files copied in by hand count too.
+        self.load_transcripts()
         return report
 
     def require_transcripts(self) -> list[Transcript]:
@@ -351,11 +356,27 @@ class Workspace(StudyEdits):
         progress: Progress | None = None,
         on_interview: InterviewStatus | None = None,
         cancel: threading.Event | None = None,
+        lock_wait: float = 0.0,
     ) -> SynthesisOutcome:
         """Notes per interview, then themes; writes report.md, synthesis.json and the CSVs
         and keeps the synthesis. `plan` (default: planned now) decides redaction. Setting
         `cancel` stops the run: finished interviews stay cached and SynthesisCancelled is
-        raised. `progress(done, total, label)` and `on_interview(id, status)` report."""
+        raised. `progress(done, total, label)` and `on_interview(id, status)` report.
+        The run holds the study's lock (workspace/lock.py): while another process holds
+        it, this waits `lock_wait` seconds, then raises StudyBusy naming the holder."""
+        from guideagent.workspace.lock import StudyLock
+
+        with StudyLock(self.path, "synthesize", wait=lock_wait):
+            return self._synthesize(plan, fresh, progress, on_interview, cancel)
+
+    def _synthesize(
+        self,
+        plan: SynthesisPlan | None,
+        fresh: bool,
+        progress: Progress | None,
+        on_interview: InterviewStatus | None,
+        cancel: threading.Event | None,
+    ) -> SynthesisOutcome:
         from guideagent.synthesis.pipeline import synthesize_study
         from guideagent.synthesis.report import write_reports
 

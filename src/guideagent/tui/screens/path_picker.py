@@ -55,7 +55,8 @@ class PathPicker(ModalScreen[Path | None]):
                 yield Button(self.action_text, id="picker-choose", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one(FolderTree).focus()
+        # The path field first: a typed or pasted path is the quickest way in.
+        self.query_one("#picker-path", Input).focus()
 
     @on(DirectoryTree.DirectorySelected)
     @on(DirectoryTree.FileSelected)
@@ -87,7 +88,12 @@ class PathPicker(ModalScreen[Path | None]):
         self.dismiss(None)
 
     def action_up(self) -> None:
+        """Show the parent folder in the tree; the path field follows only while it still
+        shows the tree's folder, so a typed path is never replaced."""
         tree = self.query_one(FolderTree)
+        field = self.query_one("#picker-path", Input)
+        follows = field.value.strip() in ("", str(tree.path))
         parent = Path(tree.path).resolve().parent
         tree.path = parent
-        self.query_one("#picker-path", Input).value = str(parent)
+        if follows:
+            field.value = str(parent)

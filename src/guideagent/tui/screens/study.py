@@ -2,10 +2,14 @@
 
 Panes post StudyChanged / GuideChanged after each edit; this screen writes the study
 folder (atomically, via the store) half a second after the last one, when the study is
-closed, and when the app quits.
+closed, and when the app quits. Every second, and before each save, it asks the
+workspace what changed on disk (workspace/sync.py): a change with no unsaved edit here
+reloads that pane with a notice; one that meets an unsaved edit opens ConflictScreen.
 """
 
 from __future__ import annotations
+
+from contextlib import suppress
 
 from textual import on
 from textual.app import ComposeResult
@@ -30,9 +34,11 @@ from guideagent.tui.widgets.settings_pane import SettingsPane
 from guideagent.tui.widgets.synthesis_pane import SynthesisPane
 from guideagent.tui.widgets.transcripts_pane import TranscriptsPane
 from guideagent.workspace import Workspace
+from guideagent.workspace.sync import Part, Reconciled
 
 TABS = ("objectives", "guide", "transcripts", "synthesis", "settings")
 AUTOSAVE_DELAY = 0.5
+WATCH_SECONDS = 1.0  # how often the study's files are checked for changes by others
 
 
 class StudyScreen(UsesApp, Screen):
@@ -54,6 +60,8 @@ class StudyScreen(UsesApp, Screen):
         self._dirty: set[str] = set()
         self._timer: Timer | None = None
         self._backup_guide = False
+        self._asking: set[str] = set()  # parts with a conflict dialog open
+        self._stale: set[str] = set()  # parts reloaded from disk whose pane is being rebuilt
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -73,6 +81,7 @@ class StudyScreen(UsesApp, Screen):
     def on_mount(self) -> None:
         self._update_title()
         self.action_focus_tabs()
+        self.set_interval(WATCH_SECONDS, self.check_disk)
 
     def _update_title(self) -> None:
         self.title = self.session.study.title or "Untitled study"
@@ -199,37 +208,138 @@ class StudyScreen(UsesApp, Screen):
             self._timer.stop()
         self._timer = self.set_timer(AUTOSAVE_DELAY, self.flush)
 
-    def flush(self) -> None:
-        """Write what changed since the last save. Safe to call any time."""
-        try:
-            if self.query_one(ObjectivesPane).commit():
+    def _commit_panes(self) -> None:
+        try:  # a pane about to be rebuilt from disk shows stale values: not committed
+            if "study" not in self._stale and self.query_one(ObjectivesPane).commit():
                 self._dirty.add("study")
-            if self.query_one(GuidePane).commit():
+            if "guide" not in self._stale and self.query_one(GuidePane).commit():
                 self._dirty.add("guide")
         except NoMatches:  # already being taken down: what was committed is all there is
             pass
+
+    def flush(self, *, closing: bool = False) -> None:
+        """Write what changed since the last save. Safe to call any time. A part changed
+        on disk too is not written over: it is asked about (or, `closing`, kept beside)."""
+        self._commit_panes()
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        if not self._dirty:
+        held = self._take_disk_changes(closing=closing)
+        if not self._dirty - held:
             return
         try:
-            if "study" in self._dirty:
+            if "study" in self._dirty and "study" not in held:
                 self.session.save_study()
-            if "guide" in self._dirty and self.session.guide is not None:
+                self._dirty.discard("study")
+            if "guide" in self._dirty and "guide" not in held and self.session.guide is not None:
                 self.session.save_guide(backup=self._backup_guide)
                 self._backup_guide = False
+            self._dirty -= {"guide"} - held
         except (GuideAgentError, OSError) as exc:
             self.guideagent.report_error(exc)
+
+    def stop_work(self) -> None:
+        """Stop a running synthesis (finished interviews stay cached); for quitting."""
+        with suppress(NoMatches):
+            self.query_one(SynthesisPane).action_cancel()
+
+    # -- changes made on disk by others ---------------------------------------------------
+    def check_disk(self) -> None:
+        """The timer's check: reload what others changed, ask where it meets an edit."""
+        self._commit_panes()
+        self._take_disk_changes()
+
+    def _take_disk_changes(self, *, closing: bool = False) -> set[str]:
+        """Reconcile with the disk; the parts not to save now (conflicts) are returned."""
+        try:
+            result = self.session.reconcile(frozenset(self._dirty))
+        except (GuideAgentError, OSError) as exc:
+            self.guideagent.report_error(exc)
+            return set(self._dirty)
+        if result.changed:
+            self._stale |= set(result.reloaded)
+            self.call_later(self._show_disk_changes, result)
+        held = set(result.conflicts) | self._asking
+        if closing:
+            for part in result.conflicts:  # nobody left to ask: keep both versions
+                kept = self.session.take_theirs(part)
+                self._dirty.discard(part)
+                name = self.session.part_file(part).name
+                self.notify(f"{name} changed on disk; your version is kept as {kept.name}.")
+        else:
+            for part in result.conflicts:
+                self._ask(part)
+        return held
+
+    async def _show_disk_changes(self, result: Reconciled) -> None:
+        if result.error is not None:
+            self.guideagent.report_error(result.error)
+        for part in result.reloaded:
+            await self._rebuild(part)
+        if result.transcripts:
+            await self._replace_pane("transcripts", TranscriptsPane(self.session))
+            with suppress(NoMatches):
+                self.query_one(SynthesisPane).refresh_status()
+        if result.describe():
+            self.notify(result.describe(), title="Changed on disk", timeout=6)
+
+    async def _rebuild(self, part: Part) -> None:
+        self._stale.add(part)
+        try:
+            await self._rebuild_pane(part)
+        finally:
+            self._stale.discard(part)
+
+    async def _rebuild_pane(self, part: Part) -> None:
+        if part == "study":
+            await self._replace_pane("objectives", ObjectivesPane(self.session))
+            self._update_title()
+            with suppress(NoMatches):
+                self.query_one(GuidePane).study_changed()
+        else:
+            await self._replace_pane("guide", GuidePane(self.session))
+
+    async def _replace_pane(self, tab: str, pane) -> None:
+        try:
+            holder = self.query_one(f"#{tab}", TabPane)
+        except NoMatches:
             return
-        self._dirty.clear()
+        await holder.remove_children()
+        await holder.mount(pane)
+
+    def _ask(self, part: Part) -> None:
+        if part in self._asking:
+            return
+        self._asking.add(part)
+        from guideagent.tui.screens.conflict import ConflictScreen
+
+        name = self.session.part_file(part).name
+
+        async def settle(choice: str | None) -> None:
+            self._asking.discard(part)
+            try:
+                if choice == "mine":
+                    kept = self.session.keep_mine(part)
+                    where = f" The file's version is kept as {kept.name}." if kept else ""
+                    self.notify(f"Kept your version of {name}.{where}")
+                else:
+                    kept = self.session.take_theirs(part)
+                    await self._rebuild(part)
+                    self.notify(f"Loaded {name} from disk. Your version is kept as {kept.name}.")
+            except (GuideAgentError, OSError) as exc:
+                self.guideagent.report_error(exc)
+                return
+            self._dirty.discard(part)
+
+        screen = ConflictScreen(name, lambda: self.session.see_both(part))
+        self.guideagent.push_screen(screen, settle)
 
     def action_save(self) -> None:
         self.flush()
         self.notify("Saved.", timeout=2)
 
     async def close(self) -> None:
-        self.flush()
+        self.flush(closing=True)
         self.query_one(SynthesisPane).action_cancel()
         self.dismiss()
 
@@ -237,7 +347,7 @@ class StudyScreen(UsesApp, Screen):
         await self.close()
 
     def on_unmount(self) -> None:
-        self.flush()
+        self.flush(closing=True)
 
     # -- between tabs ---------------------------------------------------------------------
     @on(QuoteChosen)
