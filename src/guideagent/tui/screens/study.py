@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Input, TabbedContent, TabPane, TextArea
 
 from guideagent.errors import GuideAgentError
 from guideagent.tui.messages import (
@@ -80,7 +80,10 @@ class StudyScreen(UsesApp, Screen):
 
     # -- navigation -----------------------------------------------------------------------
     def action_tab(self, tab: str) -> None:
+        # The tab bar takes focus at once, so a key pressed before the pane is shown can
+        # only switch tabs again, never land in a field that happens to be focused.
         self.query_one(TabbedContent).active = tab
+        self.action_focus_tabs()
         self.call_after_refresh(self._focus_pane, tab)
 
     def action_next_tab(self, step: int) -> None:
@@ -92,10 +95,16 @@ class StudyScreen(UsesApp, Screen):
         self.query_one(TabbedContent).query_one("ContentTabs").focus()
 
     def _focus_pane(self, tab: str) -> None:
+        """Focus the pane's list or button, never a text field: switching tabs must not
+        put the cursor where the next key (another tab's number) would be typed."""
+        if self.query_one(TabbedContent).active != tab:
+            return
         pane = self.query_one(f"#{tab} > *")
         focus = getattr(pane, "focus_first", None)
         if callable(focus):
             focus()
+        if isinstance(self.focused, Input | TextArea):
+            self.action_focus_tabs()
 
     def action_pane(self, tab: str, action: str) -> None:
         """Switch to a tab and run one of its pane's actions (used by the palette)."""

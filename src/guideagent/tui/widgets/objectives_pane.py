@@ -126,7 +126,7 @@ class ObjectivesPane(VerticalScroll):
         self._ready = True
 
     def focus_first(self) -> None:
-        self.query_one("#title", Input).focus()
+        """Nothing here but fields: the tab bar keeps focus (tab enters the form)."""
 
     # -- form -> study --------------------------------------------------------------------
     def collect(self) -> Study:
