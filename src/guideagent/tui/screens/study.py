@@ -137,6 +137,13 @@ class StudyScreen(UsesApp, Screen):
             ("guide", "critique", "Critique the guide", "Run the critic on the current guide"),
             (
                 "guide",
+                "undo",
+                "Undo the last guide edit",
+                "ctrl+z; typing in one field is one step",
+            ),
+            ("guide", "redo", "Redo the guide edit undone", "ctrl+y"),
+            (
+                "guide",
                 "regenerate",
                 "Regenerate the selected question or section",
                 "Redraft just that part",
