@@ -122,3 +122,125 @@ async def test_ctrl_a_selects_the_whole_question(tmp_path):
         await pilot.press(*"Walk me through it.")
         await settle(pilot, app)
         assert screen.query_one("#question-text").text == "Walk me through it."
+
+
+async def test_fast_typing_in_session_minutes_keeps_every_key(tmp_path):
+    study = copy_demo(tmp_path / "demo")
+    app = make_app(study)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_study(pilot, app)
+        screen.query_one("#minutes").focus()
+        await pilot.press("end", "backspace", "backspace", *"1234567890", *["backspace"] * 7)
+        await pilot.press(*"0")
+        assert screen.query_one("#minutes").value == "1230"
+        await wait_until(pilot, lambda: load_folder(study).study.session_minutes == 1230)
+
+
+async def test_a_key_right_after_a_tab_number_is_the_new_tabs(tmp_path):
+    study = copy_demo(tmp_path / "demo")
+    app = make_app(study)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_study(pilot, app)
+        await pilot.press("2", "down", "down")
+        assert screen.query_one("GuideTree").cursor_data[1] != ""
+        await pilot.press("4", "s")  # at once: s starts the synthesis
+        await wait_until(pilot, lambda: screen.session.synthesis is not None, timeout=60)
+        await settle(pilot, app)
+
+
+# -- layout ---------------------------------------------------------------------------------
+async def test_at_80x24_the_themes_list_shows_five_themes_and_the_title_the_engine(tmp_path):
+    from test_tui_support import write_synthesis
+
+    study = copy_demo(tmp_path / "demo")
+    write_synthesis(study, themes=12)
+    app = make_app(study)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_study(pilot, app)
+        assert screen.title.endswith("…") and screen.sub_title == "offline engine"
+        header = screen.query_one("HeaderTitle")
+        assert "offline engine" in str(header.render())
+        await pilot.press("4")
+        await settle(pilot, app)
+        themes = screen.query_one("ThemeList")
+        assert themes.option_count == 12
+        assert themes.virtual_size.height == 12  # one line a theme
+        assert themes.scrollable_content_region.height >= 5
+        assert app.focused is themes
+        await pilot.press(*["down"] * 11)  # and it scrolls to the last
+        await settle(pilot, app)
+        assert themes.highlighted == 11 and themes.scroll_offset.y > 0
+        heading = str(screen.query_one("#quotes-heading").render())
+        assert themes.current.label in heading  # the clipped label, whole beside its quotes
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    def channel(value: int) -> float:
+        v = value / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = rgb
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(fg: tuple[int, int, int], bg: tuple[int, int, int]) -> float:
+    """The WCAG 2 contrast ratio of two colours (1 to 21)."""
+    high, low = sorted((_luminance(fg), _luminance(bg)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_contrast_formula():
+    assert round(contrast((0, 0, 0), (255, 255, 255)), 1) == 21.0
+    assert round(contrast((254, 166, 43), (224, 224, 224)), 2) == 1.49  # the old light heading
+
+
+# Headings and muted text, as the app's CSS styles them (app.tcss and widgets' DEFAULT_CSS).
+STYLED_TEXT = (
+    ".heading",
+    ".hint",
+    ".editor-title",
+    "#home-intro",
+    "#no-recent",
+    "#guide-empty Static",
+    ".toolbar > Static",
+    "ObjectiveRow > Label",
+    ".viewer-title",
+)
+
+
+async def test_headings_and_muted_text_have_4_5_to_1_contrast_in_both_themes(tmp_path):
+    from test_tui_support import write_synthesis
+
+    study = copy_demo(tmp_path / "demo")
+    write_synthesis(study, themes=3)
+    app = make_app()
+    measured: dict[tuple[str, str], float] = {}
+
+    def measure(theme: str) -> None:
+        for selector in STYLED_TEXT:
+            for widget in app.screen.query(selector):
+                if not widget.region:
+                    continue  # not shown
+                style = widget.rich_style
+                fg, bg = style.color.get_truecolor(), style.bgcolor.get_truecolor()
+                ratio = contrast(tuple(fg), tuple(bg))
+                key = (theme, selector)
+                measured[key] = min(ratio, measured.get(key, ratio))
+
+    async with app.run_test(size=SIZE) as pilot:
+        for theme in ("textual-dark", "textual-light"):
+            app.theme = theme
+            await settle(pilot, app)
+            measure(theme)  # Home
+            app.open_study(study)
+            await open_study(pilot, app)
+            for key in "12345":
+                await pilot.press(key)
+                await settle(pilot, app)
+                measure(theme)
+            await pilot.press("ctrl+o")
+            await settle(pilot, app)
+    low = {key: round(ratio, 2) for key, ratio in measured.items() if ratio < 4.5}
+    assert not low, low
+    for theme in ("textual-dark", "textual-light"):
+        assert {(theme, ".heading"), (theme, ".hint"), (theme, "#home-intro")} <= set(measured)

@@ -36,6 +36,8 @@ AUTOSAVE_DELAY = 0.5
 
 
 class StudyScreen(UsesApp, Screen):
+    # app.tcss fits a short terminal (80x24) with "-short": less padding, smaller tables.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS = [
         *(
             Binding(str(i), f"tab('{tab}')", tab.title(), show=False)
@@ -75,16 +77,23 @@ class StudyScreen(UsesApp, Screen):
         self.action_focus_tabs()
 
     def _update_title(self) -> None:
-        self.title = self.session.study.title or "Untitled study"
+        """The title, clipped so the engine's name after it always shows in the header."""
         self.sub_title = f"{self.session.engine_name} engine"
+        title = self.session.study.title or "Untitled study"
+        # The header centres "title — sub title" between its icon and the right edge.
+        room = max(12, (self.size.width or self.app.size.width) - 24 - len(self.sub_title))
+        self.title = title if len(title) <= room else title[: room - 1].rstrip() + "…"
+
+    def on_resize(self) -> None:
+        self._update_title()
 
     # -- navigation -----------------------------------------------------------------------
     def action_tab(self, tab: str) -> None:
-        # The tab bar takes focus at once, so a key pressed before the pane is shown can
-        # only switch tabs again, never land in a field that happens to be focused.
+        # Focus moves at once (not after a refresh), to the pane's list or button or else
+        # the tab bar, so a key pressed right after is the pane's (s, d, ...) or another
+        # tab's number, and is never typed into a field that happened to keep focus.
         self.query_one(TabbedContent).active = tab
-        self.action_focus_tabs()
-        self.call_after_refresh(self._focus_pane, tab)
+        self._focus_pane(tab)
 
     def action_next_tab(self, step: int) -> None:
         current = TABS.index(self.query_one(TabbedContent).active or TABS[0])
@@ -92,19 +101,21 @@ class StudyScreen(UsesApp, Screen):
 
     def action_focus_tabs(self) -> None:
         """Escape from a field: focus the tab bar, where 1-5 and ←/→ switch tabs."""
-        self.query_one(TabbedContent).query_one("ContentTabs").focus()
+        self.set_focus(self.query_one(TabbedContent).query_one("ContentTabs"))
 
     def _focus_pane(self, tab: str) -> None:
-        """Focus the pane's list or button, never a text field: switching tabs must not
-        put the cursor where the next key (another tab's number) would be typed."""
-        if self.query_one(TabbedContent).active != tab:
-            return
+        """Focus the pane's list or button (`focus_target`), never a text field: switching
+        tabs must not put the cursor where the next key would be typed."""
         pane = self.query_one(f"#{tab} > *")
-        focus = getattr(pane, "focus_first", None)
-        if callable(focus):
-            focus()
-        if isinstance(self.focused, Input | TextArea):
-            self.action_focus_tabs()
+        target_of = getattr(pane, "focus_target", None)
+        target = target_of() if callable(target_of) else None
+        if target is not None and not isinstance(target, Input | TextArea):
+            self.set_focus(target)
+            return
+        self.action_focus_tabs()
+        focus_first = getattr(pane, "focus_first", None)  # a pane that names no target
+        if target_of is None and callable(focus_first):
+            focus_first()
 
     def action_pane(self, tab: str, action: str) -> None:
         """Switch to a tab and run one of its pane's actions (used by the palette)."""

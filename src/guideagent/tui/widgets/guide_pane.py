@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
 from guideagent.schemas import Finding, Guide
@@ -75,11 +76,11 @@ class GuidePane(UsesApp, Horizontal):
     async def on_mount(self) -> None:
         await self._rebuild(select=None)
 
-    def focus_first(self) -> None:
+    def focus_target(self) -> Widget:
+        """What switching to this tab focuses."""
         if self.guide is None:
-            self.query_one("#draft", Button).focus()
-        else:
-            self.query_one(GuideTree).focus()
+            return self.query_one("#draft", Button)
+        return self.query_one(GuideTree)
 
     # -- state -> widgets -----------------------------------------------------------------
     @property

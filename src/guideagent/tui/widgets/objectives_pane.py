@@ -125,8 +125,9 @@ class ObjectivesPane(VerticalScroll):
     def _set_ready(self) -> None:
         self._ready = True
 
-    def focus_first(self) -> None:
+    def focus_target(self) -> None:
         """Nothing here but fields: the tab bar keeps focus (tab enters the form)."""
+        return None
 
     # -- form -> study --------------------------------------------------------------------
     def collect(self) -> Study:

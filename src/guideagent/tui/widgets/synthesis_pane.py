@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import (
     Button,
     DataTable,
@@ -92,7 +93,9 @@ class SynthesisPane(UsesApp, Vertical):
                 yield Label("Themes (by how many raised them)", classes="heading")
                 yield ThemeList(id="themes")
             with Vertical(id="quotes-col"):
-                yield Label("Quotes (enter opens the transcript)", classes="heading")
+                yield Label(
+                    "Quotes (enter opens the transcript)", id="quotes-heading", classes="heading"
+                )
                 yield ListView(id="quotes")
         yield Label("Objective coverage", classes="heading")
         yield DataTable(id="coverage", cursor_type="row", zebra_stripes=True)
@@ -101,12 +104,10 @@ class SynthesisPane(UsesApp, Vertical):
         self.query_one("#synthesis-progress").display = False
         await self._show(self.session.synthesis)
 
-    def focus_first(self) -> None:
+    def focus_target(self) -> Widget:
+        """What switching to this tab focuses."""
         themes = self.query_one(ThemeList)
-        if themes.option_count:
-            themes.focus()
-        else:
-            self.query_one("#run", Button).focus()
+        return themes if themes.option_count else self.query_one("#run", Button)
 
     def refresh_status(self) -> None:
         status = self.query_one("#synthesis-status", Static)
@@ -167,6 +168,12 @@ class SynthesisPane(UsesApp, Vertical):
     async def _show_quotes(self) -> None:
         theme = self.query_one(ThemeList).current
         quotes = self.query_one("#quotes", ListView)
+        heading = Text("Quotes")
+        if theme is not None:  # the theme's whole label: the list clips it to one line
+            heading = Text.assemble(
+                (theme.label, "bold"), " ", ("(enter opens the transcript)", "")
+            )
+        self.query_one("#quotes-heading", Label).update(heading)
         await quotes.clear()
         if theme is not None:
             await quotes.extend(QuoteItem(q) for q in theme.quotes)
