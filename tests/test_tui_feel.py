@@ -244,3 +244,57 @@ async def test_headings_and_muted_text_have_4_5_to_1_contrast_in_both_themes(tmp
     assert not low, low
     for theme in ("textual-dark", "textual-light"):
         assert {(theme, ".heading"), (theme, ".hint"), (theme, "#home-intro")} <= set(measured)
+
+
+# -- launch ---------------------------------------------------------------------------------
+async def test_home_says_which_study_it_is_opening_until_it_shows(tmp_path, monkeypatch):
+    import threading
+
+    from guideagent.tui.screens.home import HomeScreen
+    from guideagent.workspace import Workspace
+
+    study = copy_demo(tmp_path / "demo")
+    release = threading.Event()
+    real_open = Workspace.open.__func__
+
+    def slow_open(cls, *args, **kwargs):
+        release.wait(10)
+        return real_open(cls, *args, **kwargs)
+
+    monkeypatch.setattr(Workspace, "open", classmethod(slow_open))
+    app = make_app(study)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        opening = app.screen.query_one("#opening")
+        await wait_until(pilot, lambda: opening.display)
+        assert isinstance(app.screen, HomeScreen)
+        assert str(study) in str(opening.render())
+        release.set()
+        await open_study(pilot, app)
+        await pilot.press("ctrl+o")
+        await settle(pilot, app)
+        assert isinstance(app.screen, HomeScreen) and not opening.display
+        # a study that fails to open clears it too
+        broken = tmp_path / "broken"
+        broken.mkdir()
+        (broken / "study.toml").write_text("title = \n")
+        app.open_study(broken)
+        await settle(pilot, app)
+        assert not opening.display
+
+
+async def test_the_embedding_model_loads_in_a_worker_when_synthesis_is_shown(tmp_path):
+    study = copy_demo(tmp_path / "demo")
+    app = make_app(study)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_study(pilot, app)
+        pane = screen.query_one("SynthesisPane")
+        assert pane._prepared is None  # not before the tab is shown
+        await pilot.press("4")
+        assert pane._prepared is not None
+        await settle(pilot, app)
+        assert pane._prepared is True
+        assert "transcripts ready" in str(screen.query_one("#synthesis-status").render())
+    from guideagent.synthesis.embeddings import get_embedder
+
+    assert get_embedder.cache_info().currsize == 1

@@ -7,12 +7,16 @@ closed, and when the app quits.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.css.query import NoMatches
+from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, TabbedContent, TabPane, TextArea
 
 from guideagent.errors import GuideAgentError
@@ -32,6 +36,7 @@ from guideagent.tui.widgets.transcripts_pane import TranscriptsPane
 from guideagent.workspace import Workspace
 
 TABS = ("objectives", "guide", "transcripts", "synthesis", "settings")
+P = TypeVar("P", bound=Widget)
 AUTOSAVE_DELAY = 0.5
 
 
@@ -62,14 +67,16 @@ class StudyScreen(UsesApp, Screen):
         with TabbedContent(id="tabs"):
             with TabPane("1 Objectives & participants", id="objectives"):
                 yield ObjectivesPane(self.session)
+            # The hidden tabs mount just after the first frame (Lazy), so the study shows
+            # sooner; until then a query for their panes finds nothing (see _pane).
             with TabPane("2 Guide", id="guide"):
-                yield GuidePane(self.session)
+                yield Lazy(GuidePane(self.session))
             with TabPane("3 Transcripts", id="transcripts"):
-                yield TranscriptsPane(self.session)
+                yield Lazy(TranscriptsPane(self.session))
             with TabPane("4 Synthesis", id="synthesis"):
-                yield SynthesisPane(self.session)
+                yield Lazy(SynthesisPane(self.session))
             with TabPane("5 Settings", id="settings"):
-                yield SettingsPane()
+                yield Lazy(SettingsPane())
         yield Footer()
 
     def on_mount(self) -> None:
@@ -86,6 +93,12 @@ class StudyScreen(UsesApp, Screen):
 
     def on_resize(self) -> None:
         self._update_title()
+
+    def _pane(self, kind: type[P]) -> P | None:
+        try:
+            return self.query_one(kind)
+        except NoMatches:
+            return None
 
     # -- navigation -----------------------------------------------------------------------
     def action_tab(self, tab: str) -> None:
@@ -211,7 +224,8 @@ class StudyScreen(UsesApp, Screen):
     def _study_changed(self) -> None:
         self._dirty.add("study")
         self._update_title()
-        self.query_one(GuidePane).study_changed()
+        if (guide := self._pane(GuidePane)) is not None:
+            guide.study_changed()
         self._schedule_save()
 
     @on(GuideChanged)
@@ -228,13 +242,11 @@ class StudyScreen(UsesApp, Screen):
 
     def flush(self) -> None:
         """Write what changed since the last save. Safe to call any time."""
-        try:
-            if self.query_one(ObjectivesPane).commit():
-                self._dirty.add("study")
-            if self.query_one(GuidePane).commit():
-                self._dirty.add("guide")
-        except NoMatches:  # already being taken down: what was committed is all there is
-            pass
+        # A pane not mounted (yet, or any more) holds nothing uncommitted.
+        if (objectives := self._pane(ObjectivesPane)) is not None and objectives.commit():
+            self._dirty.add("study")
+        if (guide := self._pane(GuidePane)) is not None and guide.commit():
+            self._dirty.add("guide")
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
@@ -257,7 +269,8 @@ class StudyScreen(UsesApp, Screen):
 
     async def close(self) -> None:
         self.flush()
-        self.query_one(SynthesisPane).action_cancel()
+        if (synthesis := self._pane(SynthesisPane)) is not None:
+            synthesis.action_cancel()
         self.dismiss()
 
     async def action_close(self) -> None:
@@ -274,7 +287,8 @@ class StudyScreen(UsesApp, Screen):
 
     @on(TranscriptsImported)
     def _transcripts_changed(self) -> None:
-        self.query_one(SynthesisPane).refresh_status()
+        if (synthesis := self._pane(SynthesisPane)) is not None:
+            synthesis.refresh_status()
 
     @on(SettingsChanged)
     def _settings_changed(self, event: SettingsChanged) -> None:

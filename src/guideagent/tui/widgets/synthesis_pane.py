@@ -73,6 +73,7 @@ class SynthesisPane(UsesApp, Vertical):
         super().__init__(id="synthesis-pane")
         self.session = session
         self._cancel: threading.Event | None = None
+        self._prepared: bool | None = None  # the embedding model: None not asked, False loading
         self._plan: SynthesisPlan | None = (
             None  # the workspace's synthesis plan (cost, redaction) for the next run
         )
@@ -109,11 +110,24 @@ class SynthesisPane(UsesApp, Vertical):
         themes = self.query_one(ThemeList)
         return themes if themes.option_count else self.query_one("#run", Button)
 
+    def on_show(self) -> None:
+        """First shown: load the offline embedding model in a worker, saying so, so the
+        first synthesis does not start with a silent pause."""
+        if self._prepared is None and self.session.engine_name == "offline":
+            self._prepared = False
+            self.guideagent.prepare_synthesis(self, self.session)
+            self.refresh_status()
+
     def refresh_status(self) -> None:
         status = self.query_one("#synthesis-status", Static)
         synthesis = self.session.synthesis
         n = len(self.session.transcripts)
         if self._cancel is not None:
+            return
+        if self._prepared is False:
+            status.update(
+                Text("⏳ Loading the offline embedding model… (s starts anyway)", style="bold")
+            )
             return
         if synthesis is None:
             status.update(
@@ -292,6 +306,9 @@ class SynthesisPane(UsesApp, Vertical):
 
     @on(WorkEnded)
     def _worker_ended(self, event: WorkEnded) -> None:
+        if event.group == "prepare-synthesis":
+            self._prepared = True  # a failure is the app's notification; synthesis retries
+            self.refresh_status()
         if event.group == "synthesis" and not event.ok:
             self._stopped()
             self.refresh_status()
