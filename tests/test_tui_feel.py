@@ -39,7 +39,8 @@ async def test_switching_tabs_never_focuses_a_text_field(tmp_path):
         assert screen.query_one("#title", Input).value == title
         await pilot.press("1")
         await settle(pilot, app)
-        await pilot.press("tab")  # tab from the tab bar enters the form
+        assert app.focused is screen.query_one("ObjectivesPane")  # the form, not a field
+        await pilot.press("tab")  # tab enters the form
         assert app.focused is screen.query_one("#title", Input)
         await pilot.press("ctrl+s")
     assert load_folder(study).study.title == title

@@ -81,7 +81,7 @@ class StudyScreen(UsesApp, Screen):
 
     def on_mount(self) -> None:
         self._update_title()
-        self.action_focus_tabs()
+        self._focus_pane(TABS[0])
 
     def _update_title(self) -> None:
         """The title, clipped so the engine's name after it always shows in the header."""
