@@ -5,6 +5,7 @@ Not a test (it takes minutes); numbers for the README and for noticing a slowdow
 - offline synthesis time and peak memory for 10, 30 and 100 transcripts, each size in a
   fresh subprocess so its peak RSS (ru_maxrss, from os.wait4) is its own, and how time
   grows from the smallest size to the largest;
+- launch time: first paint and a study shown, each run a fresh process (evals/startup.py);
 - the LLM path against the loopback server: prompt tokens per transcript on the eval
   studies, and the wall time of a 10-transcript synthesis at concurrency 1, 4 and 8 with a
   fixed delay per call (the speed-up concurrency buys when the provider is the bottleneck).
@@ -286,6 +287,12 @@ def print_tables(report: dict[str, Any]) -> None:
         )
         if s["time_ratio"]:
             console.print(f"Time grows x{s['time_ratio']} for x{s['size_ratio']:g} transcripts.")
+    if "startup" in report:
+        from evals.startup import describe
+
+        console.print("[bold]Launch[/] (fresh process per run, headless at 120x40)")
+        for line in describe(report["startup"]):
+            console.print(line, highlight=False)
     if "llm" in report:
         llm = report["llm"]
         t = llm["tokens_per_transcript"]
@@ -321,7 +328,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write the results as JSON")
     parser.add_argument(
         "--only",
-        choices=("rules", "synthesis", "llm"),
+        choices=("rules", "synthesis", "startup", "llm"),
         action="append",
         help="run only these parts",
     )
@@ -336,12 +343,13 @@ def main(argv: list[str]) -> int:
     )
     parser.add_argument("--delay", type=float, default=0.2, help="loopback seconds per LLM call")
     parser.add_argument("--llm-transcripts", type=int, default=10)
+    parser.add_argument("--startup-runs", type=int, default=5, help="launches per startup figure")
     parser.add_argument("--child-synthesis", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_synthesis:
         child_synthesis(args.child_synthesis)
         return 0
-    parts = args.only or ["rules", "synthesis", "llm"]
+    parts = args.only or ["rules", "synthesis", "startup", "llm"]
     report: dict[str, Any] = {
         "machine": f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, {sys.platform}"
     }
@@ -349,6 +357,10 @@ def main(argv: list[str]) -> int:
         report["rules"] = bench_rules(args.questions)
     if "synthesis" in parts:
         report["synthesis"] = bench_synthesis(args.sizes)
+    if "startup" in parts:
+        from evals.startup import bench_startup
+
+        report["startup"] = bench_startup(args.startup_runs)
     if "llm" in parts:
         report["llm"] = bench_llm(args.concurrency, args.delay, args.llm_transcripts)
     print_tables(report)

@@ -170,3 +170,20 @@ def test_small_terminal(snap_compare, demo):
         await tab("2")(pilot)
 
     assert snap_compare(make_app(demo), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_small_terminal_synthesis(snap_compare, demo):
+    """At 80x24 the themes list shows at least five themes, one line each, and scrolls."""
+    from tui_support import write_synthesis
+
+    write_synthesis(demo, themes=9)
+    assert snap_compare(make_app(demo), terminal_size=(80, 24), run_before=tab("4", "down"))
+
+
+def test_small_terminal_synthesis_light(snap_compare, demo):
+    from tui_support import write_synthesis
+
+    write_synthesis(demo, themes=9)
+    assert snap_compare(
+        make_app(demo), terminal_size=(80, 24), run_before=tab("4", "down", "ctrl+t")
+    )

@@ -21,7 +21,7 @@ from guideagent.config import Settings
 from guideagent.errors import GuideAgentError
 from guideagent.tui import recent
 from guideagent.tui.commands import GuideAgentCommands
-from guideagent.tui.messages import StudyOpened, WorkEnded
+from guideagent.tui.messages import StudyOpened, StudyOpening, WorkEnded
 from guideagent.tui.screens.home import HomeScreen
 from guideagent.tui.workers import CoreWorkers
 
@@ -78,6 +78,15 @@ class GuideAgentApp(CoreWorkers, App[int]):
         if self.start_study is not None:
             self.open_study(self.start_study)
 
+    def _home(self) -> HomeScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)
+
+    @on(StudyOpening)
+    def _study_opening(self, event: StudyOpening) -> None:
+        home = self._home()
+        if home is not None:
+            home.opening(event.path)
+
     @on(StudyOpened)
     async def show_study(self, event: StudyOpened) -> None:
         from guideagent.tui.screens.study import StudyScreen
@@ -107,6 +116,8 @@ class GuideAgentApp(CoreWorkers, App[int]):
         """Every worker is the App's (see workers.py), so every failure arrives here."""
         if event.state not in (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED):
             return
+        if event.worker.group == "open-study" and (home := self._home()) is not None:
+            home.opening(None)
         reply_to = self._reply_to.pop(event.worker, None)
         error = event.worker.error
         if reply_to is not None:

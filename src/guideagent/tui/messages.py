@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
-from guideagent.schemas import Critique, Guide, Revision, Transcript
-from guideagent.schemas.synthesis import Quote
-from guideagent.workspace import Workspace
+if TYPE_CHECKING:  # annotations only: the first frame does not wait for the core's models
+    from pathlib import Path
+
+    from guideagent.schemas import Critique, Guide, Revision, Transcript
+    from guideagent.schemas.synthesis import Quote
+    from guideagent.workspace import Workspace
+
+
+class StudyOpening(Message):
+    """A study is being read (Home shows it until StudyOpened, or the failure)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
 
 
 class StudyOpened(Message):

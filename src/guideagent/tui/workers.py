@@ -23,6 +23,7 @@ from guideagent.tui.messages import (
     GuideRegenerated,
     InterviewStatus,
     StudyOpened,
+    StudyOpening,
     SynthesisFinished,
     SynthesisProgress,
     TranscriptsImported,
@@ -59,6 +60,7 @@ class CoreWorkers:
         from guideagent.workspace import Workspace
 
         path, settings, engine = Path(path), self.settings, self._engine
+        self.post_message(StudyOpening(path))
         if create:
             opening = partial(Workspace.create, path, title=title, settings=settings, engine=engine)
         else:
@@ -133,6 +135,11 @@ class CoreWorkers:
             reply_to.post_message(SynthesisFinished(done=stopped.done, total=stopped.total))
             return
         reply_to.post_message(SynthesisFinished(outcome.run, outcome.files))
+
+    @work(exclusive=True, exit_on_error=False, group="prepare-synthesis")
+    async def prepare_synthesis(self, reply_to: MessagePump, session: Workspace) -> None:
+        self._track(reply_to)
+        await asyncio.to_thread(session.prepare_synthesis)
 
     @work(exclusive=True, exit_on_error=False, group="export")
     async def export(

@@ -17,7 +17,8 @@ They hold no flow logic and no format dispatch; if a face needs a rule, it goes 
     ws.export_guide("docx"); ws.export_synthesis("csv")
 
 Edits (`set_study`, `set_guide`, ...) change the open study and belong on a face's
-event loop; steps (`draft`, `critique_guide`, `regenerate`, `plan_synthesis`,
+event loop; guide changes can be taken back (`undo`, `redo`; typing in one field is one
+step); steps (`draft`, `critique_guide`, `regenerate`, `plan_synthesis`,
 `synthesize`) may run in a worker thread and return results the face adopts. The engine
 is built lazily through guideagent.factory.build_engine, so importing this package (and
 starting the CLI) does not pay for openai, onnxruntime or Textual.

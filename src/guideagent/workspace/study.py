@@ -348,6 +348,15 @@ class Workspace(StudyEdits, DiskSync):
     def cache_dir(self) -> Path:
         return self.synthesis_dir / "cache"
 
+    def prepare_synthesis(self) -> None:
+        """Load what the engine's synthesis needs before its first run: the offline engine's
+        embedding model (about half a second; once a process). Slow, so a face runs it in a
+        worker and says so; nothing to do for the LLM engine."""
+        if self.engine_name == "offline":
+            from guideagent.synthesis.embeddings import get_embedder
+
+            get_embedder()
+
     def synthesize(
         self,
         plan: SynthesisPlan | None = None,

@@ -35,6 +35,7 @@ class HomeScreen(UsesApp, Screen):
             yield Label("Recent studies", classes="heading")
             yield OptionList(id="recent")
             yield Static("No recent studies yet. Open a folder or create a study.", id="no-recent")
+            yield Static(id="opening")
             with Horizontal(id="home-actions"):
                 yield Button("Open folder… (o)", id="open-folder", variant="primary")
                 yield Button("New study… (n)", id="new-study")
@@ -42,10 +43,19 @@ class HomeScreen(UsesApp, Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "Home"
+        self.opening(None)
         self.refresh_recent(recent.load_recent(self.guideagent.recent_path))
 
     def on_screen_resume(self) -> None:
+        self.opening(None)
         self.refresh_recent(recent.load_recent(self.guideagent.recent_path))
+
+    def opening(self, path: Path | None) -> None:
+        """Say which study is being read (None: nothing is)."""
+        shown = self.query_one("#opening", Static)
+        shown.display = path is not None
+        if path is not None:
+            shown.update(Text(f"⏳ Opening {path}…", style="bold"))
 
     def refresh_recent(self, items: list[recent.RecentStudy]) -> None:
         options = self.query_one("#recent", OptionList)

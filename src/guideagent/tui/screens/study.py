@@ -10,14 +10,17 @@ reloads that pane with a notice; one that meets an unsaved edit opens ConflictSc
 from __future__ import annotations
 
 from contextlib import suppress
+from typing import TypeVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.css.query import NoMatches
+from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Input, TabbedContent, TabPane, TextArea
 
 from guideagent.errors import GuideAgentError
 from guideagent.tui.messages import (
@@ -37,11 +40,14 @@ from guideagent.workspace import Workspace
 from guideagent.workspace.sync import Part, Reconciled
 
 TABS = ("objectives", "guide", "transcripts", "synthesis", "settings")
+P = TypeVar("P", bound=Widget)
 AUTOSAVE_DELAY = 0.5
 WATCH_SECONDS = 1.0  # how often the study's files are checked for changes by others
 
 
 class StudyScreen(UsesApp, Screen):
+    # app.tcss fits a short terminal (80x24) with "-short": less padding, smaller tables.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS = [
         *(
             Binding(str(i), f"tab('{tab}')", tab.title(), show=False)
@@ -68,29 +74,47 @@ class StudyScreen(UsesApp, Screen):
         with TabbedContent(id="tabs"):
             with TabPane("1 Objectives & participants", id="objectives"):
                 yield ObjectivesPane(self.session)
+            # The hidden tabs mount just after the first frame (Lazy), so the study shows
+            # sooner; until then a query for their panes finds nothing (see _pane).
             with TabPane("2 Guide", id="guide"):
-                yield GuidePane(self.session)
+                yield Lazy(GuidePane(self.session))
             with TabPane("3 Transcripts", id="transcripts"):
-                yield TranscriptsPane(self.session)
+                yield Lazy(TranscriptsPane(self.session))
             with TabPane("4 Synthesis", id="synthesis"):
-                yield SynthesisPane(self.session)
+                yield Lazy(SynthesisPane(self.session))
             with TabPane("5 Settings", id="settings"):
-                yield SettingsPane()
+                yield Lazy(SettingsPane())
         yield Footer()
 
     def on_mount(self) -> None:
         self._update_title()
-        self.action_focus_tabs()
+        self._focus_pane(TABS[0])
         self.set_interval(WATCH_SECONDS, self.check_disk)
 
     def _update_title(self) -> None:
-        self.title = self.session.study.title or "Untitled study"
+        """The title, clipped so the engine's name after it always shows in the header."""
         self.sub_title = f"{self.session.engine_name} engine"
+        title = self.session.study.title or "Untitled study"
+        # The header centres "title — sub title" between its icon and the right edge.
+        room = max(12, (self.size.width or self.app.size.width) - 24 - len(self.sub_title))
+        self.title = title if len(title) <= room else title[: room - 1].rstrip() + "…"
+
+    def on_resize(self) -> None:
+        self._update_title()
+
+    def _pane(self, kind: type[P]) -> P | None:
+        try:
+            return self.query_one(kind)
+        except NoMatches:
+            return None
 
     # -- navigation -----------------------------------------------------------------------
     def action_tab(self, tab: str) -> None:
+        # Focus moves at once (not after a refresh), to the pane's list or button or else
+        # the tab bar, so a key pressed right after is the pane's (s, d, ...) or another
+        # tab's number, and is never typed into a field that happened to keep focus.
         self.query_one(TabbedContent).active = tab
-        self.call_after_refresh(self._focus_pane, tab)
+        self._focus_pane(tab)
 
     def action_next_tab(self, step: int) -> None:
         current = TABS.index(self.query_one(TabbedContent).active or TABS[0])
@@ -98,13 +122,21 @@ class StudyScreen(UsesApp, Screen):
 
     def action_focus_tabs(self) -> None:
         """Escape from a field: focus the tab bar, where 1-5 and ←/→ switch tabs."""
-        self.query_one(TabbedContent).query_one("ContentTabs").focus()
+        self.set_focus(self.query_one(TabbedContent).query_one("ContentTabs"))
 
     def _focus_pane(self, tab: str) -> None:
+        """Focus the pane's list or button (`focus_target`), never a text field: switching
+        tabs must not put the cursor where the next key would be typed."""
         pane = self.query_one(f"#{tab} > *")
-        focus = getattr(pane, "focus_first", None)
-        if callable(focus):
-            focus()
+        target_of = getattr(pane, "focus_target", None)
+        target = target_of() if callable(target_of) else None
+        if target is not None and not isinstance(target, Input | TextArea):
+            self.set_focus(target)
+            return
+        self.action_focus_tabs()
+        focus_first = getattr(pane, "focus_first", None)  # a pane that names no target
+        if target_of is None and callable(focus_first):
+            focus_first()
 
     def action_pane(self, tab: str, action: str) -> None:
         """Switch to a tab and run one of its pane's actions (used by the palette)."""
@@ -135,6 +167,13 @@ class StudyScreen(UsesApp, Screen):
                 "Draft, critique and revise a guide from the objectives",
             ),
             ("guide", "critique", "Critique the guide", "Run the critic on the current guide"),
+            (
+                "guide",
+                "undo",
+                "Undo the last guide edit",
+                "ctrl+z; typing in one field is one step",
+            ),
+            ("guide", "redo", "Redo the guide edit undone", "ctrl+y"),
             (
                 "guide",
                 "regenerate",
@@ -193,7 +232,8 @@ class StudyScreen(UsesApp, Screen):
     def _study_changed(self) -> None:
         self._dirty.add("study")
         self._update_title()
-        self.query_one(GuidePane).study_changed()
+        if (guide := self._pane(GuidePane)) is not None:
+            guide.study_changed()
         self._schedule_save()
 
     @on(GuideChanged)
@@ -209,13 +249,13 @@ class StudyScreen(UsesApp, Screen):
         self._timer = self.set_timer(AUTOSAVE_DELAY, self.flush)
 
     def _commit_panes(self) -> None:
-        try:  # a pane about to be rebuilt from disk shows stale values: not committed
-            if "study" not in self._stale and self.query_one(ObjectivesPane).commit():
-                self._dirty.add("study")
-            if "guide" not in self._stale and self.query_one(GuidePane).commit():
-                self._dirty.add("guide")
-        except NoMatches:  # already being taken down: what was committed is all there is
-            pass
+        # A pane not mounted (yet, or any more) holds nothing uncommitted; a pane about to be
+        # rebuilt from disk shows stale values, which are not committed.
+        objectives, guide = self._pane(ObjectivesPane), self._pane(GuidePane)
+        if "study" not in self._stale and objectives is not None and objectives.commit():
+            self._dirty.add("study")
+        if "guide" not in self._stale and guide is not None and guide.commit():
+            self._dirty.add("guide")
 
     def flush(self, *, closing: bool = False) -> None:
         """Write what changed since the last save. Safe to call any time. A part changed
@@ -340,7 +380,8 @@ class StudyScreen(UsesApp, Screen):
 
     async def close(self) -> None:
         self.flush(closing=True)
-        self.query_one(SynthesisPane).action_cancel()
+        if (synthesis := self._pane(SynthesisPane)) is not None:
+            synthesis.action_cancel()
         self.dismiss()
 
     async def action_close(self) -> None:
@@ -357,7 +398,8 @@ class StudyScreen(UsesApp, Screen):
 
     @on(TranscriptsImported)
     def _transcripts_changed(self) -> None:
-        self.query_one(SynthesisPane).refresh_status()
+        if (synthesis := self._pane(SynthesisPane)) is not None:
+            synthesis.refresh_status()
 
     @on(SettingsChanged)
     def _settings_changed(self, event: SettingsChanged) -> None:

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
 from guideagent.schemas import Finding, Guide
@@ -49,6 +50,9 @@ class GuidePane(UsesApp, Horizontal):
         Binding("ctrl+up", "move(-1)", "Move up", show=False),
         Binding("ctrl+down", "move(1)", "Move down", show=False),
         Binding("escape", "to_tree", "To tree", show=False),
+        # Priority: in the question editor too, undo is the guide's (one step per field).
+        Binding("ctrl+z", "undo", "Undo", priority=True),
+        Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", show=False, priority=True),
     ]
     busy: reactive[str] = reactive("")
 
@@ -75,11 +79,11 @@ class GuidePane(UsesApp, Horizontal):
     async def on_mount(self) -> None:
         await self._rebuild(select=None)
 
-    def focus_first(self) -> None:
+    def focus_target(self) -> Widget:
+        """What switching to this tab focuses."""
         if self.guide is None:
-            self.query_one("#draft", Button).focus()
-        else:
-            self.query_one(GuideTree).focus()
+            return self.query_one("#draft", Button)
+        return self.query_one(GuideTree)
 
     # -- state -> widgets -----------------------------------------------------------------
     @property
@@ -186,6 +190,8 @@ class GuidePane(UsesApp, Horizontal):
         question = self.guide.question(event.question_id) if self.guide else None
         if question is None or question.text == event.text:
             return
+        if self.query_one(QuestionEditor).current_text() != event.text:
+            return  # stale: the editor has been reloaded since (an undo, say)
         self.session.set_question_text(event.question_id, event.text)
         self._edited()
         self._refresh_labels()
@@ -203,6 +209,9 @@ class GuidePane(UsesApp, Horizontal):
     def _probe_edited(self, event: QuestionEditor.ProbeEdited) -> None:
         if self.guide is None:
             return
+        shown = self.query_one(QuestionEditor).current_probes()
+        if (event.question_id, event.index, event.text) not in shown:
+            return  # stale: the editor has been reloaded since (an undo, say)
         self.session.set_probe(event.question_id, event.index, event.text)
         self._edited()
         self.query_one(GuideTree).relabel_probe(event.question_id, event.index, event.text)
@@ -290,6 +299,25 @@ class GuidePane(UsesApp, Horizontal):
             return
         self._edited()
         await self._rebuild(select=item_id)
+
+    async def action_undo(self) -> None:
+        await self._step_history(redo=False)
+
+    async def action_redo(self) -> None:
+        await self._step_history(redo=True)
+
+    async def _step_history(self, *, redo: bool) -> None:
+        if self.guide is None:
+            return
+        self.commit()  # what the editor shows but has not reported yet is part of the step
+        stepped = self.session.redo() if redo else self.session.undo()
+        if not stepped:
+            self.notify(f"Nothing to {'redo' if redo else 'undo'}.", timeout=2)
+            return
+        data = self._cursor()
+        self._edited()
+        await self._rebuild(select=data[1] if data else None)
+        self.notify("Redone." if redo else "Undone (ctrl+y redoes).", timeout=2)
 
     def action_edit(self) -> None:
         if self.guide is not None and self._cursor() is not None:

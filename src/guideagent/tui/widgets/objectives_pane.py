@@ -30,7 +30,9 @@ def _terms(text: str) -> list[str]:
 
 
 class ObjectivesPane(VerticalScroll):
-    can_focus = False  # Tab goes straight to the first field
+    # Focusable itself, so switching to this tab lands here (its keys work, arrows scroll)
+    # and never in a field; tab goes on to the first field.
+    can_focus = True
     BINDINGS = [
         Binding("ctrl+n", "add_objective", "Add objective"),
         Binding("ctrl+g", "add_segment", "Add segment"),
@@ -125,8 +127,9 @@ class ObjectivesPane(VerticalScroll):
     def _set_ready(self) -> None:
         self._ready = True
 
-    def focus_first(self) -> None:
-        self.query_one("#title", Input).focus()
+    def focus_target(self) -> ObjectivesPane:
+        """What switching to this tab focuses: the form itself, not one of its fields."""
+        return self
 
     # -- form -> study --------------------------------------------------------------------
     def collect(self) -> Study:

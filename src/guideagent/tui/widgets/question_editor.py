@@ -9,13 +9,39 @@ from __future__ import annotations
 import asyncio
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from guideagent.guide_edits import NEW_PROBE, NEW_QUESTION
 from guideagent.schemas import Question, Revision, Section
+
+# ctrl+a selects all, as in most editors (Textual's default is "line start"; home does that).
+SELECT_ALL = Binding("ctrl+a", "select_all", "Select all", show=False)
+
+
+class QuestionText(TextArea):
+    """The question (or section title) field: a new question's template is selected when
+    the field is focused, so typing replaces it."""
+
+    BINDINGS = [SELECT_ALL]
+
+    def on_focus(self, event: events.Focus) -> None:  # Textual also runs TextArea's own
+        if self.text == NEW_QUESTION:
+            self.select_all()
+
+
+class ProbeInput(Input):
+    """A probe: the new-probe template is selected on focus, so typing replaces it."""
+
+    BINDINGS = [SELECT_ALL]
+
+    def on_focus(self, event: events.Focus) -> None:  # Textual also runs Input's own
+        if self.value == NEW_PROBE:
+            self.select_all()
 
 
 class ProbeRow(Horizontal):
@@ -30,7 +56,7 @@ class ProbeRow(Horizontal):
         self.question_id, self.index, self.text = question_id, index, text
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield ProbeInput(
             self.text,
             placeholder="A follow-up: a specific example, a feeling, what happened next",
             compact=True,
@@ -82,7 +108,7 @@ class QuestionEditor(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label("", classes="editor-title")
-        yield TextArea(id="question-text", soft_wrap=True, compact=True, tab_behavior="focus")
+        yield QuestionText(id="question-text", soft_wrap=True, compact=True, tab_behavior="focus")
         yield Static(id="revision")
         yield Label("Probes", id="probes-label")
         yield Vertical(id="probe-rows")

@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import (
     Button,
     DataTable,
@@ -72,6 +73,7 @@ class SynthesisPane(UsesApp, Vertical):
         super().__init__(id="synthesis-pane")
         self.session = session
         self._cancel: threading.Event | None = None
+        self._prepared: bool | None = None  # the embedding model: None not asked, False loading
         self._plan: SynthesisPlan | None = (
             None  # the workspace's synthesis plan (cost, redaction) for the next run
         )
@@ -92,7 +94,9 @@ class SynthesisPane(UsesApp, Vertical):
                 yield Label("Themes (by how many raised them)", classes="heading")
                 yield ThemeList(id="themes")
             with Vertical(id="quotes-col"):
-                yield Label("Quotes (enter opens the transcript)", classes="heading")
+                yield Label(
+                    "Quotes (enter opens the transcript)", id="quotes-heading", classes="heading"
+                )
                 yield ListView(id="quotes")
         yield Label("Objective coverage", classes="heading")
         yield DataTable(id="coverage", cursor_type="row", zebra_stripes=True)
@@ -101,18 +105,29 @@ class SynthesisPane(UsesApp, Vertical):
         self.query_one("#synthesis-progress").display = False
         await self._show(self.session.synthesis)
 
-    def focus_first(self) -> None:
+    def focus_target(self) -> Widget:
+        """What switching to this tab focuses."""
         themes = self.query_one(ThemeList)
-        if themes.option_count:
-            themes.focus()
-        else:
-            self.query_one("#run", Button).focus()
+        return themes if themes.option_count else self.query_one("#run", Button)
+
+    def on_show(self) -> None:
+        """First shown: load the offline embedding model in a worker, saying so, so the
+        first synthesis does not start with a silent pause."""
+        if self._prepared is None and self.session.engine_name == "offline":
+            self._prepared = False
+            self.guideagent.prepare_synthesis(self, self.session)
+            self.refresh_status()
 
     def refresh_status(self) -> None:
         status = self.query_one("#synthesis-status", Static)
         synthesis = self.session.synthesis
         n = len(self.session.transcripts)
         if self._cancel is not None:
+            return
+        if self._prepared is False:
+            status.update(
+                Text("⏳ Loading the offline embedding model… (s starts anyway)", style="bold")
+            )
             return
         if synthesis is None:
             status.update(
@@ -167,6 +182,12 @@ class SynthesisPane(UsesApp, Vertical):
     async def _show_quotes(self) -> None:
         theme = self.query_one(ThemeList).current
         quotes = self.query_one("#quotes", ListView)
+        heading = Text("Quotes")
+        if theme is not None:  # the theme's whole label: the list clips it to one line
+            heading = Text.assemble(
+                (theme.label, "bold"), " ", ("(enter opens the transcript)", "")
+            )
+        self.query_one("#quotes-heading", Label).update(heading)
         await quotes.clear()
         if theme is not None:
             await quotes.extend(QuoteItem(q) for q in theme.quotes)
@@ -285,6 +306,9 @@ class SynthesisPane(UsesApp, Vertical):
 
     @on(WorkEnded)
     def _worker_ended(self, event: WorkEnded) -> None:
+        if event.group == "prepare-synthesis":
+            self._prepared = True  # a failure is the app's notification; synthesis retries
+            self.refresh_status()
         if event.group == "synthesis" and not event.ok:
             self._stopped()
             self.refresh_status()
