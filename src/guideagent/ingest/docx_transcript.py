@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from guideagent.errors import InputError
 from guideagent.ingest import decode
+from guideagent.ingest.script import Script
 from guideagent.ingest.text import parse_lines
 from guideagent.ingest.turns import Parsed
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
 
-def parse_docx(path: Path) -> Parsed:
+def parse_docx(path: Path, script: Script | None = None) -> Parsed:
     """Turns from a .docx; raises InputError when the file is not a readable Word document."""
     # python-docx pulls in lxml (~70 ms): load it only when a .docx is actually read.
     import docx
@@ -36,7 +37,7 @@ def parse_docx(path: Path) -> Parsed:
     if not any(line.strip() for _, line in numbered):
         raise InputError("empty file (the document has no text)", path)
     numbered, warnings = _limit(numbered)
-    parsed = parse_lines(numbered, unit="paragraph")
+    parsed = parse_lines(numbered, unit="paragraph", script=script)
     parsed.warnings[:0] = warnings
     return parsed
 

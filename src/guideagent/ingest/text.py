@@ -14,13 +14,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from guideagent.ingest.roles import explicit_role
+from guideagent.ingest.notes import INTERVIEWER, notes_style, parse_notes
+from guideagent.ingest.roles import explicit_role, is_unknown_speaker
+from guideagent.ingest.script import Script
 from guideagent.ingest.turns import Parsed, Turn, clean_speaker, clock_seconds
+from guideagent.schemas.transcript import Role
 
 _TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _NAME = rf"[^\s:\[\]()*_][^:\[\]()*_\n]{{0,39}}?(?:\s*\((?!{_TS}\))[^()\n]{{1,30}}\))?"
 _TURN = re.compile(
-    rf"^(?:\d{{1,5}}\s+)?"
+    rf"^(?:(?P<num>\d{{1,5}})\s+)?"
     rf"(?:[\[(]?(?P<ts1>{_TS})[\])]?\s*[-–]?\s*)?"
     rf"(?:\*\*|__)?(?P<label>{_NAME})\s*(?:[\[(](?P<ts2>{_TS})[\])])?\s*(?:\*\*|__)?"
     rf":(?:\*\*|__)?(?:\s+(?P<text>.*))?$"
@@ -53,7 +56,7 @@ def is_speaker_label(label: str) -> bool:
     label = clean_speaker(label)
     if not label or len(label) > 40:
         return False
-    if explicit_role(label) is not None:
+    if is_unknown_speaker(label) or explicit_role(label) is not None:
         return True
     core = re.sub(r"\([^)]*\)", " ", label)
     words = [w for w in re.split(r"[\s,]+", core) if w]
@@ -64,15 +67,34 @@ def is_speaker_label(label: str) -> bool:
     return all(w.isdigit() or w.casefold() in _PARTICLES or w[0].isupper() for w in words)
 
 
-def parse_text(text: str) -> Parsed:
+def parse_text(text: str, script: Script | None = None) -> Parsed:
     """Turns from transcript text; warnings name line numbers."""
-    return parse_lines(enumerate(text.split("\n"), start=1), unit="line")
+    return parse_lines(enumerate(text.split("\n"), start=1), unit="line", script=script)
 
 
-def parse_lines(numbered: Iterable[tuple[int, str]], *, unit: str) -> Parsed:
-    """Turns from (number, line) pairs; `unit` names what the numbers count in warnings."""
+def parse_lines(
+    numbered: Iterable[tuple[int, str]], *, unit: str, script: Script | None = None
+) -> Parsed:
+    """Turns from (number, line) pairs; `unit` names what the numbers count in warnings.
+
+    Labelled turns ("Name: text") are read first; a file written as notes (bold questions
+    and italic answers, or no labels at all) goes to the notes reader instead.
+    """
+    numbered = list(numbered)
+    script = script or Script()
+    labelled = _parse_labelled(numbered, unit, script)
+    questions, answers = notes_style(numbered)
+    labelled_turns = sum(1 for t in labelled.turns if not t.unlabelled)
+    if (questions >= 2 and answers >= 2 and answers > labelled_turns) or not labelled_turns:
+        notes = parse_notes(numbered, script, unit=unit)
+        if len(notes.turns) > 1 and any(t.role == Role.participant for t in notes.turns):
+            return notes
+    return labelled
+
+
+def _parse_labelled(numbered: list[tuple[int, str]], unit: str, script: Script) -> Parsed:
     parsed = Parsed()
-    builder = _TurnBuilder(unit, parsed.warnings)
+    builder = _TurnBuilder(unit, parsed.warnings, script)
     skipped: list[int] = []
     for number, raw in numbered:
         line = " ".join(raw.split())  # also keeps the patterns below linear
@@ -102,7 +124,14 @@ def _match_turn(line: str, number: int) -> Turn | None:
             groups = match.groupdict()
             clock = groups.get("ts") or groups.get("ts1") or groups.get("ts2")
             start = clock_seconds(clock) if clock else None
-            return Turn(clean_speaker(match["label"]), groups.get("text") or "", start, number)
+            num = groups.get("num")
+            return Turn(
+                clean_speaker(match["label"]),
+                groups.get("text") or "",
+                start,
+                number,
+                number=int(num) if num else None,
+            )
     return None
 
 
@@ -115,9 +144,11 @@ class _TurnBuilder:
 
     _MIN_REPEAT = 20
 
-    def __init__(self, unit: str, warnings: list[str]) -> None:
+    def __init__(self, unit: str, warnings: list[str], script: Script) -> None:
         self.unit = unit
         self.warnings = warnings
+        self.script = script
+        self.from_script = 0
         self.turns: list[Turn] = []
         self.paragraphs: list[list[str]] = []
         self.last_words = ""
@@ -141,6 +172,12 @@ class _TurnBuilder:
     def add_words(self, words: str, number: int, skipped: list[int]) -> None:
         if not words or self._repeats(words, number):
             return
+        if self.script.matches(words):
+            if not (self.turns and self.turns[-1].unlabelled):
+                self.start(
+                    Turn(INTERVIEWER, "", line=number, role=Role.interviewer, unlabelled=True)
+                )
+            self.from_script += 1
         if not self.turns:
             skipped.append(number)
             return
@@ -164,6 +201,11 @@ class _TurnBuilder:
 
     def finish(self) -> list[Turn]:
         self._close()
+        if self.from_script:
+            self.warnings.append(
+                f"{self.from_script} unlabelled {self.unit}(s) match the guide: "
+                "read as the interviewer's"
+            )
         kept = []
         for turn in self.turns:
             if turn.text.strip():
