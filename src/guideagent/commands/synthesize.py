@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from guideagent.config import Settings
-from guideagent.errors import InputError, StudyError
+from guideagent.errors import StudyError
 from guideagent.schemas import Guide, Study, Transcript
 
 if TYPE_CHECKING:  # rich and the pipeline load only when the command runs
     from rich.console import Console
 
     from guideagent.engines.base import Engine
+    from guideagent.ingest.transcripts import IngestResult
     from guideagent.synthesis.pipeline import Redactor, SynthesisRun
     from guideagent.synthesis.report import ReportFiles
 
@@ -42,6 +43,7 @@ class Source:
     guide: Guide | None
     transcripts_dir: Path
     output_dir: Path
+    root: Path | None = None  # nothing outside it is read (links are refused)
 
 
 def resolve_source(path: Path) -> Source:
@@ -53,26 +55,27 @@ def resolve_source(path: Path) -> Source:
     if (path / STUDY_TOML).is_file() or (path / STUDY_JSON).is_file():
         folder = open_study(path)
         transcripts = folder.transcripts_dir if folder.transcripts_dir.is_dir() else path
-        return Source(folder.study, folder.guide, transcripts, folder.synthesis_dir)
+        return Source(folder.study, folder.guide, transcripts, folder.synthesis_dir, path)
     transcripts = path / "transcripts" if (path / "transcripts").is_dir() else path
-    return Source(Study(title=path.resolve().name), None, transcripts, path / "synthesis")
+    return Source(Study(title=path.resolve().name), None, transcripts, path / "synthesis", path)
 
 
-def load_transcripts(source: Source, err: Console) -> list[Transcript]:
-    """Every transcript that reads; each file that does not is one warning line."""
-    from guideagent.ingest.transcripts import load_folder
+def load_transcripts(source: Source, err: Console) -> IngestResult:
+    """Every file accounted for: the per-file table on stderr, an error if no participant
+    said anything."""
+    from guideagent.ingest.transcripts import load_folder, require_participants, source_lines
 
-    ingested = load_folder(source.transcripts_dir)
-    for problem in ingested.problems:
-        if Path(problem.path).name not in STUDY_FILES:
-            err.print(f"warning: skipped {problem}", markup=False, highlight=False)
-    transcripts = [t for t in ingested.transcripts if Path(t.source).name not in STUDY_FILES]
-    if not transcripts:
-        raise InputError(
-            "no transcript could be read here (txt, md, vtt, srt, docx, json).",
-            source.transcripts_dir,
-        )
-    return transcripts
+    ingested = load_folder(
+        source.transcripts_dir,
+        root=source.root,
+        guide=source.guide,
+        roles=source.study.roles,
+        ignore=STUDY_FILES,
+    )
+    for line in source_lines(ingested.files):
+        err.print(line, markup=False, highlight=False)
+    require_participants(ingested, source.transcripts_dir)
+    return ingested
 
 
 def confirm(question: str) -> bool | None:
@@ -96,7 +99,8 @@ def run(args, settings: Settings) -> int:
 
     out, err = Console(soft_wrap=True), Console(stderr=True, soft_wrap=True)
     source = resolve_source(args.path)
-    transcripts = load_transcripts(source, err)
+    ingested = load_transcripts(source, err)
+    transcripts = ingested.transcripts
 
     announce_engine(settings)
     engine = build_engine(settings)
@@ -137,8 +141,14 @@ def run(args, settings: Settings) -> int:
             markup=False,
         )
         return 130
-    files = write_reports(result.synthesis, source.output_dir)
+    files = write_reports(result.synthesis, source.output_dir, ingested.files)
     _summary(out, result, files)
+    if ingested.skipped:
+        from guideagent.ingest.transcripts import EXIT_SKIPPED
+
+        names = ", ".join(f.name for f in ingested.skipped)
+        err.print(f"warning: skipped {len(ingested.skipped)} file(s): {names}", markup=False)
+        return EXIT_SKIPPED
     return 0
 
 

@@ -43,6 +43,8 @@ FORMATS = {
     ".json": "json",
 }
 _CAPTIONS = {"vtt", "srt"}
+# `guideagent synthesize` exits with this when it wrote the report but skipped a file.
+EXIT_SKIPPED = 4
 
 
 class IngestProblem(BaseModel):
@@ -98,6 +100,41 @@ class IngestResult(BaseModel):
 
     def participant_turns(self) -> int:
         return sum(1 for t in self.transcripts for u in t.utterances if u.role == Role.participant)
+
+
+def source_lines(files: list[FileStatus]) -> list[str]:
+    """The per-file table as plain lines for a terminal: file, status, speakers and roles,
+    then each warning or reason indented below its file."""
+    if not files:
+        return []
+    width = min(max(len(f.name) for f in files), 40)
+    lines = [f"{'file':<{width}}  {'status':<18}  speakers (role, turns)"]
+    for f in files:
+        who = "; ".join(f"{s.speaker} ({s.role.value}, {s.turns})" for s in f.speakers)
+        lines.append(f"{f.name:<{width}}  {f.status.value:<18}  {who or '-'}")
+        if f.reason:
+            lines.append(f"{'':<{width}}    {f.reason}")
+        lines += [f"{'':<{width}}    warning: {' '.join(w.split())}" for w in f.warnings]
+    return lines
+
+
+def require_participants(result: IngestResult, folder: Path) -> None:
+    """Raise InputError, saying why, when no file gave a single participant turn."""
+    if result.participant_turns():
+        return
+    if not result.transcripts:
+        read = [f for f in result.files if f.status != Status.ignored]
+        why = (
+            f"none of its {len(read)} file(s) could be read (see above)"
+            if read
+            else "it holds no transcript (txt, md, vtt, srt, docx, json)"
+        )
+    else:
+        why = (
+            f"{len(result.transcripts)} file(s) were read but no speaker in them is a "
+            "participant; set [roles] in study.toml to say who the participants are"
+        )
+    raise InputError(f"nothing to synthesize: {why}.", folder)
 
 
 def file_status(transcript: Transcript) -> FileStatus:
@@ -231,9 +268,9 @@ def load_folder(
 ) -> IngestResult:
     """Every transcript in a folder (not its subfolders), in natural order (P2 before P10).
 
-    Every file gets a status: read, read with warnings, skipped (with why) or ignored
-    (`ignore` names, hidden files, Word's "~$" lock files, a subfolder, another format of
-    an interview already read). A file or link that resolves outside `root` (the study
+    Every file gets a status: read, read with warnings, skipped (with why) or ignored (a
+    subfolder, another format of an interview already read). Hidden files, Word's "~$"
+    lock files and the `ignore` names (the study's own files) are passed over. A file or link that resolves outside `root` (the study
     folder; default: `folder`) is refused, so nothing outside the study is read or sent.
     """
     folder = Path(folder)
@@ -248,8 +285,7 @@ def load_folder(
     for path in sorted(folder.iterdir(), key=_natural):
         if path.name.startswith((".", "~$")):
             continue
-        if path.name in ignored:
-            result.files.append(_status(path, Status.ignored, "a study file, not a transcript"))
+        if path.name in ignored:  # the study's own files (study.toml, guide.md)
             continue
         outside = _outside(path, boundary)
         if outside:
