@@ -4,7 +4,9 @@ Conventions read, one turn per match, with later lines continuing the turn:
   "Name: text", "**Name:** text", "Name (00:01:23): text", "[00:01:23] Name: text",
   "12   Name: text" (numbered turns of PDF exports), "Q:" / "A:", "interviewer:";
   and header lines whose text follows below: "Speaker 1  0:05" (Otter),
-  "Name   0:00:05" or "[00:00:05] Name" (Teams).
+  "Name   0:00:05" or "[00:00:05] Name" (Teams), "[Name] 14:03:05" (Zoom).
+Files with no labels at all, or written as notes (bold questions, italic answers), go to
+notes.py; a plain line that matches the study's guide starts an interviewer turn.
 Markdown headings, rules, bare page numbers are skipped; "> quoted" lines are words of
 the current turn (a quote read out), never a new speaker.
 """
@@ -32,6 +34,7 @@ _HEADER_NAME_FIRST = re.compile(
     rf"^(?:\*\*)?(?P<label>{_NAME})(?:\*\*)?\s+[\[(]?(?P<ts>{_TS})[\])]?$"
 )
 _HEADER_TIME_FIRST = re.compile(rf"^[\[(](?P<ts>{_TS})[\])]\s*(?P<label>{_NAME})$")
+_HEADER_BRACKETED = re.compile(rf"^\[(?P<label>{_NAME})\]\s+(?P<ts>{_TS})$")  # Zoom
 _SKIP = re.compile(  # headings, rules, line and page numbers ("12", "Page 3 of 8", "26 1/8")
     r"^(?:#{1,6}\s.*|[-*_=]{3,}|\d{1,5}|(?:\d{1,5}\s)?(?:page\s)?\d+\s?(?:/|of)\s?\d+)$",
     re.IGNORECASE,
@@ -118,7 +121,7 @@ def _parse_labelled(numbered: list[tuple[int, str]], unit: str, script: Script) 
 
 
 def _match_turn(line: str, number: int) -> Turn | None:
-    for pattern in (_TURN, _HEADER_NAME_FIRST, _HEADER_TIME_FIRST):
+    for pattern in (_TURN, _HEADER_NAME_FIRST, _HEADER_TIME_FIRST, _HEADER_BRACKETED):
         match = pattern.match(line)
         if match and is_speaker_label(match["label"]):
             groups = match.groupdict()
