@@ -69,6 +69,21 @@ def test_plain_notes_use_the_guide_and_questions_and_say_so():
     assert any("ask a question" in w and "check the roles" in w for w in t.warnings)
 
 
+def test_plain_notes_without_the_guide_are_skipped_with_the_reason():
+    with pytest.raises(InputError, match="unlabelled notes are read only with the study's guide"):
+        load_transcript(DATA / "notes_plain.md")
+
+
+def test_a_copy_of_the_guide_among_transcripts_is_ignored(tmp_path):
+    (tmp_path / "guide-copy.md").write_bytes(GUIDE.read_bytes())
+    (tmp_path / "numbered.txt").write_bytes((DATA / "numbered.txt").read_bytes())
+    result = load_folder(tmp_path, guide=load_guide(GUIDE))
+    assert [(f.name, f.status) for f in result.files] == [
+        ("guide-copy.md", Status.ignored),
+        ("numbered.txt", Status.warnings),
+    ]
+
+
 def test_guide_lines_without_a_label_are_the_interviewers_never_the_participants():
     script = Script.from_guide(load_guide(GUIDE))
     t = load_transcript(DATA / "labelled_unknown.md", script=script)

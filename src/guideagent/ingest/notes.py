@@ -127,14 +127,20 @@ def _by_line(piece: _Piece, script: Script, plain_style: bool) -> list[_Piece]:
 
 
 def notes_style(numbered: list[tuple[int, str]]) -> tuple[int, int]:
-    """(questions, answers) written as notes: bold or heading questions, italic answers."""
+    """(questions, answers) written as notes: bold or heading questions, and italic answers
+    or plain paragraphs under a heading question."""
     questions = answers = 0
+    under_heading = False
     for paragraph in _paragraphs(numbered):
+        heading = _HEADING.match(paragraph[0][1])
         for piece in _pieces(paragraph):
             if piece.kind == "q" and "?" in piece.text:
                 questions += 1
-            elif piece.kind == "a":
+            elif piece.kind == "a" or (piece.kind == "plain" and under_heading):
                 answers += 1
+                under_heading = False
+        if heading:
+            under_heading = heading["text"].rstrip("*_ ").endswith("?")
     return questions, answers
 
 

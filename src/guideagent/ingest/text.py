@@ -39,6 +39,7 @@ _SKIP = re.compile(  # headings, rules, line and page numbers ("12", "Page 3 of 
     r"^(?:#{1,6}\s.*|[-*_=]{3,}|\d{1,5}|(?:\d{1,5}\s)?(?:page\s)?\d+\s?(?:/|of)\s?\d+)$",
     re.IGNORECASE,
 )
+_MIN_NOTES_TURNS = 2
 # fmt: off
 _PARTICLES = {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le",
               "bin", "al"}
@@ -88,11 +89,29 @@ def parse_lines(
     labelled = _parse_labelled(numbered, unit, script)
     questions, answers = notes_style(numbered)
     labelled_turns = sum(1 for t in labelled.turns if not t.unlabelled)
-    if (questions >= 2 and answers >= 2 and answers > labelled_turns) or not labelled_turns:
+    written_as_notes = questions >= 2 and answers >= 2 and answers > labelled_turns
+    if written_as_notes or (not labelled_turns and script):
         notes = parse_notes(numbered, script, unit=unit)
-        if len(notes.turns) > 1 and any(t.role == Role.participant for t in notes.turns):
+        if written_as_notes or _reads_like_an_interview(notes):
             return notes
     return labelled
+
+
+def _reads_like_an_interview(notes: Parsed) -> bool:
+    """Unlabelled text is an interview only if it goes back and forth and the participant
+    says more than the interviewer: a plan, a findings page or a guide does not."""
+    words = {Role.interviewer: 0, Role.participant: 0}
+    count = {Role.interviewer: 0, Role.participant: 0}
+    for turn in notes.turns:
+        if turn.role in words:
+            words[turn.role] += len(turn.text.split())
+            count[turn.role] += 1
+    return (
+        sum(1 for w in notes.warnings if "match the guide" in w) > 0
+        and count[Role.participant] >= _MIN_NOTES_TURNS
+        and count[Role.interviewer] >= _MIN_NOTES_TURNS
+        and words[Role.participant] > words[Role.interviewer]
+    )
 
 
 def _parse_labelled(numbered: list[tuple[int, str]], unit: str, script: Script) -> Parsed:

@@ -45,6 +45,7 @@ FORMATS = {
 _CAPTIONS = {"vtt", "srt"}
 # `guideagent synthesize` exits with this when it wrote the report but skipped a file.
 EXIT_SKIPPED = 4
+_GUIDE_SHARE = 0.6
 
 
 class IngestProblem(BaseModel):
@@ -191,8 +192,21 @@ def load_transcript(
     parsed, warnings = _parse(path, fmt, script or Script())
     turns = parsed.turns
     if not turns:
-        expected = "utterances with a speaker and text" if fmt == "json" else "'Name: text' lines"
+        expected = (
+            "utterances with a speaker and text"
+            if fmt == "json"
+            else "'Name: text' lines, or notes with bold questions and italic answers; "
+            "unlabelled notes are read only with the study's guide"
+        )
         raise InputError(f"no speaker turns found (expected {expected})", path)
+    labels = {t.speaker for t in turns}
+    if len(labels) > 2 and len(labels) == len(turns):
+        raise InputError(
+            f"no conversation found: {len(labels)} labels, each used once "
+            f"({', '.join(sorted(labels)[:3])}…): a document of 'Field: value' lines, "
+            "not an interview",
+            path,
+        )
     for turn in turns:
         turn.role = turn.role or explicit_role(turn.speaker)
     turns, speaker_notes = unify_speakers(turns, fold_one_offs=fmt in {"txt", "md", "docx"})
@@ -269,7 +283,8 @@ def load_folder(
     """Every transcript in a folder (not its subfolders), in natural order (P2 before P10).
 
     Every file gets a status: read, read with warnings, skipped (with why) or ignored (a
-    subfolder, another format of an interview already read). Hidden files, Word's "~$"
+    subfolder, another format of an interview already read, the guide). Without `guide`,
+    a file named like a guide in the folder serves to recognise unlabelled guide lines. Hidden files, Word's "~$"
     lock files and the `ignore` names (the study's own files) are passed over. A file or link that resolves outside `root` (the study
     folder; default: `folder`) is refused, so nothing outside the study is read or sent.
     """
@@ -277,6 +292,8 @@ def load_folder(
     if not folder.is_dir():
         raise InputError("folder not found", folder)
     boundary = Path(root or folder).resolve()
+    if guide is None:
+        guide = _guide_beside(folder, boundary)
     script = Script.from_guide(guide)
     ignored = set(ignore)
     result = IngestResult()
@@ -299,6 +316,11 @@ def load_folder(
             continue
         if path.suffix.lower() not in FORMATS:
             later.append((path, path.stem))
+            continue
+        if script and _is_the_guide(path, script):
+            result.files.append(
+                _status(path, Status.ignored, "the study's interview guide, not a transcript")
+            )
             continue
         try:
             transcript = load_transcript(path, roles=roles_for(roles, path.stem), script=script)
@@ -333,6 +355,40 @@ def load_folder(
     result.files.sort(key=lambda f: _natural(Path(f.path)))
     result.problems.sort(key=lambda f: _natural(Path(f.path)))
     return result
+
+
+def _guide_beside(folder: Path, boundary: Path) -> Guide | None:
+    """Without a study guide: a file named like one ("conversation-guide.md",
+    "interview-script.txt") among the transcripts, so unlabelled notes can be read."""
+    from guideagent.ingest.guide import SUFFIXES, load_guide
+
+    for path in sorted(folder.iterdir(), key=_natural):
+        stem = path.stem.casefold()
+        if path.suffix.lower() not in SUFFIXES or not ("guide" in stem or "script" in stem):
+            continue
+        if not path.is_file() or _outside(path, boundary):
+            continue
+        try:
+            guide = load_guide(path)
+        except InputError:
+            continue
+        if any(True for _ in guide.questions()):
+            return guide
+    return None
+
+
+def _is_the_guide(path: Path, script: Script) -> bool:
+    """Most of the file's lines are the guide's: a copy of the guide, not an interview."""
+    if path.suffix.lower() not in {".txt", ".md", ".markdown"}:
+        return False
+    try:
+        text = decode.read_text(path).text
+    except InputError:
+        return False
+    lines = [line for line in text.split("\n") if len(line.split()) >= 4]
+    if not lines:
+        return False
+    return sum(1 for line in lines if script.matches(line)) >= _GUIDE_SHARE * len(lines)
 
 
 def _status(path: Path, status: Status, reason: str) -> FileStatus:
