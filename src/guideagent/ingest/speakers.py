@@ -17,7 +17,6 @@ from guideagent.ingest.turns import Turn
 
 _TYPO_MIN_RATIO = 85
 _QUALIFIER = re.compile(r"\s*[,(\[]")
-_ROLE_AND_NAME = re.compile(r"(?P<first>[^()]+?)\s*\((?P<second>[^()]+)\)")
 
 
 def speaker_key(label: str) -> str:
@@ -29,7 +28,6 @@ def unify_speakers(turns: list[Turn], *, fold_one_offs: bool) -> tuple[list[Turn
     """Rename variants to one spelling; with `fold_one_offs`, a label seen once in a long
     text transcript is read as words of the previous turn ("Example: …" inside an answer)."""
     warnings: list[str] = []
-    _name_over_role(turns)
     _join_case_and_spacing(turns)
     counts = Counter(t.speaker for t in turns)
     variants = _qualified_variants(counts)
@@ -48,22 +46,6 @@ def unify_speakers(turns: list[Turn], *, fold_one_offs: bool) -> tuple[list[Turn
 
 def _turns(n: int) -> str:
     return f"{n} turn" if n == 1 else f"{n} turns"
-
-
-def _name_over_role(turns: list[Turn]) -> None:
-    """ "Dan (interviewer)" and "Interviewer (Dan)" are Dan, whose role the caller has
-    already read from the label."""
-    from guideagent.ingest.roles import explicit_role
-
-    for turn in turns:
-        match = _ROLE_AND_NAME.fullmatch(turn.speaker)
-        if not match or turn.role is None:
-            continue
-        first, second = match["first"].strip(), match["second"].strip()
-        if explicit_role(first) is None and explicit_role(second) is not None:
-            turn.speaker = first
-        elif explicit_role(second) is None and explicit_role(first) is not None:
-            turn.speaker = second
 
 
 def _join_case_and_spacing(turns: list[Turn]) -> None:
