@@ -52,7 +52,8 @@ def test_real_transcript_sets_import_with_the_right_roles():
         assert roles.pop("MEL") == Role.interviewer, t.id
         interviewee = t.id.split("-")[0].upper()
         assert roles.pop(interviewee) == Role.participant, t.id
-        assert all(role == Role.interviewer for role in roles.values()), (t.id, roles)
+        # the co-researchers who look in (MIRABAI, Amanda) are observers, never participants
+        assert all(role == Role.observer for role in roles.values()), (t.id, roles)
         assert t.participant_ids() == [t.id]
 
 

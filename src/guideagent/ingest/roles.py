@@ -191,20 +191,20 @@ def _guess(
     if stats[interviewer][0] == 0:
         return [
             f"no speaker asks questions: guessed '{interviewer}' as the interviewer "
-            "(shortest turns); pass roles to correct this"
+            "(shortest turns); set [roles] in study.toml to correct this"
         ]
     if len(ranked) > 1 and score(interviewer) - score(ranked[1]) < _CLOSE_CALL:
         return [
             f"'{interviewer}' and '{ranked[1]}' ask questions about as often: guessed "
-            f"'{interviewer}' as the interviewer; pass roles to correct this"
+            f"'{interviewer}' as the interviewer; set [roles] in study.toml to correct this"
         ]
     return []
 
 
 def _side_speakers(turns: list[Turn], known: dict[str, Role], unknown: list[str]) -> list[str]:
     """An unlabelled speaker with a few short lines beside a real participant (a captioner,
-    a note-taker, a colleague looking in) goes on the interviewer side, so the session is not
-    counted as a paired interview with a participant who said three words."""
+    a note-taker, a colleague looking in) is an observer, so the session is not counted as
+    a paired interview with a participant who said three words."""
     words = {s: sum(len(t.text.split()) for t in turns if t.speaker == s) for s in known}
     n_turns = {s: sum(1 for t in turns if t.speaker == s) for s in known}
     total = sum(words.values()) or 1
@@ -215,10 +215,10 @@ def _side_speakers(turns: list[Turn], known: dict[str, Role], unknown: list[str]
             continue
         share = words[speaker] / total
         if n_turns[speaker] <= _SIDE_MAX_TURNS and share < _SIDE_MAX_SHARE:
-            known[speaker] = Role.interviewer
+            known[speaker] = Role.observer
             warnings.append(
                 f"'{speaker}' says little ({n_turns[speaker]} turns, {share:.0%} of the words): "
-                "counted with the interviewer, not as a participant; pass roles to change this"
+                "read as an observer, not a participant; set [roles] in study.toml to change this"
             )
     return warnings
 
