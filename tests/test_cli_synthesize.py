@@ -10,7 +10,7 @@ import pytest
 from fakes import Reply
 
 from guideagent.cli import main
-from guideagent.ingest.transcripts import EXIT_SKIPPED
+from guideagent.ingest.status import EXIT_SKIPPED
 
 INTERVIEWS = {
     "P1": [

@@ -11,15 +11,14 @@ import pytest
 from guideagent.errors import InputError
 from guideagent.ingest.guide import load_guide
 from guideagent.ingest.script import Script
-from guideagent.ingest.transcripts import (
+from guideagent.ingest.status import (
     IngestResult,
     Status,
-    load_folder,
-    load_transcript,
     require_participants,
     roles_for,
     source_lines,
 )
+from guideagent.ingest.transcripts import load_folder, load_transcript
 from guideagent.schemas import Study
 from guideagent.schemas.synthesis import Quote, Synthesis
 from guideagent.schemas.transcript import Role

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # rich and the pipeline load only when the command runs
     from rich.console import Console
 
     from guideagent.engines.base import Engine
-    from guideagent.ingest.transcripts import IngestResult
+    from guideagent.ingest.status import IngestResult
     from guideagent.synthesis.pipeline import Redactor, SynthesisRun
     from guideagent.synthesis.report import ReportFiles
 
@@ -63,7 +63,8 @@ def resolve_source(path: Path) -> Source:
 def load_transcripts(source: Source, err: Console) -> IngestResult:
     """Every file accounted for: the per-file table on stderr, an error if no participant
     said anything."""
-    from guideagent.ingest.transcripts import load_folder, require_participants, source_lines
+    from guideagent.ingest.status import require_participants, source_lines
+    from guideagent.ingest.transcripts import load_folder
 
     ingested = load_folder(
         source.transcripts_dir,
@@ -144,7 +145,7 @@ def run(args, settings: Settings) -> int:
     files = write_reports(result.synthesis, source.output_dir, ingested.files)
     _summary(out, result, files)
     if ingested.skipped:
-        from guideagent.ingest.transcripts import EXIT_SKIPPED
+        from guideagent.ingest.status import EXIT_SKIPPED
 
         names = ", ".join(f.name for f in ingested.skipped)
         err.print(f"warning: skipped {len(ingested.skipped)} file(s): {names}", markup=False)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guideagent.atomic import atomic_write_text
-from guideagent.ingest.transcripts import FileStatus, Status
+from guideagent.ingest.status import FileStatus, Status
 from guideagent.schemas.synthesis import CoverageRow, Quote, Synthesis, Theme
 from guideagent.synthesis.csv_export import write_csvs
 
