@@ -172,12 +172,13 @@ def parse_notes(numbered: list[tuple[int, str]], script: Script, *, unit: str = 
         )
     by_script = sum(1 for p in pieces if p.guessed == "script")
     by_question = sum(1 for p in pieces if p.guessed == "question")
+    marked = any(p.kind == "q" and not p.guessed for p in pieces)
     how = (
-        "each line that asks a question or matches the guide is read as the interviewer's, "
-        "the rest as the participant's"
-        if plain_style
-        else "bold or heading text is read as the interviewer's, italic or plain answers "
+        "bold or heading text is read as the interviewer's, italic or plain answers "
         "as the participant's"
+        if marked
+        else "each line that asks a question or matches the guide is read as the "
+        "interviewer's, the rest as the participant's"
     )
     parsed.warnings.append(f"notes without speaker labels: {how}")
     if by_script:
