@@ -10,6 +10,7 @@ import pytest
 from fakes import Reply
 
 from guideagent.cli import main
+from guideagent.ingest.status import EXIT_SKIPPED
 
 INTERVIEWS = {
     "P1": [
@@ -43,12 +44,19 @@ def test_one_broken_file_is_a_warning_not_the_end(tmp_path, capsys):
     folder = write_folder(tmp_path / "interviews")
     code = main(["synthesize", str(folder), "--engine", "offline"])
     out, err = capsys.readouterr()
-    assert code == 0, err
-    assert "warning" in err and "P9.txt" in err
+    assert code == EXIT_SKIPPED == 4, err  # the report is written, and the skip is not silent
+    assert "warning: skipped 1 file(s): P9.txt" in err
+    p9 = next(line for line in err.splitlines() if line.startswith("P9.txt"))
+    assert "skipped" in p9
+    assert "not a text file (it contains binary data" in err
+    assert "P1 (participant, 2)" in err and "Interviewer (interviewer, 2)" in err
     assert "of 3" in out  # themes counted over the three readable interviews
     assert "Grounding dropped 0 quotes" in out
     report = folder / "synthesis" / "report.md"
     assert report.is_file() and str(report) in out.replace("\n", "")
+    sources = report.read_text(encoding="utf-8").split("## Sources")[1]
+    assert "4 files: 3 read, 1 skipped." in sources
+    assert "| P9.txt | skipped | — | not a text file (it contains binary data" in sources
     with (folder / "synthesis" / "themes.csv").open(encoding="utf-8", newline="") as handle:
         assert all(row["participants_total"] == "3" for row in csv.DictReader(handle))
 

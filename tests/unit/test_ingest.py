@@ -102,7 +102,8 @@ def test_otter_docx_made_with_python_docx(tmp_path):
         "It was in January. The invoice sat in someone's inbox for a week.\n"
         "Nobody noticed until they called us."
     )
-    assert t.warnings == ["skipped the text before the first speaker turn (paragraph 1)"]
+    assert t.warnings[0] == "skipped the text before the first speaker turn (paragraph 1)"
+    assert t.warnings[1].startswith("'Speaker 2' has no name: the role was guessed")
 
 
 def test_teams_docx_with_time_lines_and_name_colon_paragraphs(tmp_path):

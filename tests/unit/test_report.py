@@ -143,7 +143,7 @@ def test_report_reads_like_a_research_report(tmp_path):
     assert "Participants: 4 (P1, P2, P3, P4)" in report
     assert "### 1. Manual bookkeeping — 2 of 4 participants" in report
     assert "Invoices are assembled by hand." in report
-    assert "> — P1, 01:15 ([P1.vtt](<../transcripts/P1.vtt>) u4)" in report
+    assert "> — P1, 01:15 ([P1.vtt](<../transcripts/P1.vtt>), turn 4)" in report
     assert "P2, 1:02:05" in report  # past an hour: h:mm:ss
     assert "P1 wants automation; P2 prefers control." in report
     assert "## Signals" in report and "Paper as backup — 1 of 4 participants" in report
@@ -157,7 +157,9 @@ def test_grids_show_where_each_objective_and_question_was_answered(tmp_path):
     row = next(line for line in grid.splitlines() if line.startswith("| o1"))
     cells = [c.strip() for c in row.strip("|").split(" | ")]
     assert cells[0] == "o1: How invoices are prepared"
-    assert cells[1].startswith('"I paste hours into a sheet') and cells[1].endswith("(01:15)")
+    assert cells[1].startswith('"I paste hours into a sheet') and cells[1].endswith(
+        "(P1.vtt, turn 4, 01:15)"
+    )
     assert cells[2:] == ["answered", "—", "—"]
     questions = report.split("## Guide questions × participants", 1)[1]
     assert (

@@ -50,8 +50,13 @@ def run(args, settings: Settings) -> int:
 
     out, err = Console(soft_wrap=True), Console(stderr=True, soft_wrap=True)
     workspace = Workspace.for_transcripts(args.path, settings)
-    for problem in workspace.problems:
-        err.print(f"warning: skipped {problem}", markup=False, highlight=False)
+    from guideagent.ingest.status import EXIT_SKIPPED, require_participants, source_lines
+
+    ingested = workspace.ingested
+    if ingested is not None:  # every file accounted for: the per-file table on stderr
+        for line in source_lines(ingested.files):
+            err.print(line, markup=False, highlight=False)
+        require_participants(ingested, workspace.transcripts_dir)
     workspace.require_transcripts()
     wait = getattr(args, "wait", 0.0)
     if not wait and (holder := busy(workspace.path)) is not None:
@@ -83,6 +88,10 @@ def run(args, settings: Settings) -> int:
         )
         return 130
     _summary(out, outcome)
+    if ingested is not None and ingested.skipped:
+        names = ", ".join(f.name for f in ingested.skipped)
+        err.print(f"warning: skipped {len(ingested.skipped)} file(s): {names}", markup=False)
+        return EXIT_SKIPPED  # the report is written; a file was left out
     return 0
 
 

@@ -1,8 +1,12 @@
-"""Who is the interviewer: role words in the speaker label first, then behaviour.
+"""Who is who: role words in the speaker label first, then the file's name, then behaviour.
 
-Explicit words win ("Interviewer", "Moderator", "Q", "Dan (interviewer)", "interviewee");
-failing those, the interviewer is the speaker who asks the most questions in the
-fewest words. A `roles` mapping from the caller overrides both. Every guess that could
+Explicit words win ("Interviewer", "Moderator", "Q", "Dan (interviewer)", "interviewee",
+"Observer", "Note-taker"); an unknown label ("???", "Unknown") stays a speaker of its own
+with the role `unknown`, never merged into anyone. A label that is the file's participant
+("TERRI" in terri-1-full.md, "P3" in participant-3.md) is that participant. Failing those,
+the interviewer is the speaker who asks the most questions in the fewest words; generic
+labels ("Speaker 2") beside named speakers are kept apart as unknown. A `roles` mapping
+from the caller (study.toml's [roles]) overrides all of it. Every guess that could
 be wrong is reported, because a wrong role silently turns the interviewer's words into
 "participant quotes".
 """
@@ -19,6 +23,13 @@ from guideagent.schemas.transcript import Role
 
 _INTERVIEWER_WORDS = {"interviewer", "moderator", "facilitator", "researcher", "host"}
 _PARTICIPANT_WORDS = {"interviewee", "participant", "respondent", "customer"}
+_OBSERVER_WORDS = {"observer", "notetaker", "note-taker", "scribe", "notes", "stakeholder"}
+_UNKNOWN = re.compile(
+    r"\?+|(?:unknown|unidentified|unnamed)(?:\s+(?:speaker|voice|person))?(?:\s*\d+)?"
+    r"|speaker\s*\?+|inaudible|crosstalk",
+    re.IGNORECASE,
+)
+_GENERIC = re.compile(r"speaker\s*\d+|spk_?\d+|guest(?:\s*\d+)?", re.IGNORECASE)
 _WHOLE_LABEL = {
     "q": Role.interviewer,
     "question": Role.interviewer,
@@ -31,14 +42,28 @@ _SIDE_MAX_TURNS = 5
 _SIDE_MAX_SHARE = 0.03
 
 
+def is_unknown_speaker(label: str) -> bool:
+    """A label that says nobody knows who spoke ("???", "Unknown", "Unknown speaker 2")."""
+    return bool(_UNKNOWN.fullmatch(label.strip().strip("*_").strip()))
+
+
+def is_generic_speaker(label: str) -> bool:
+    """A diarisation label with no name in it ("Speaker 2")."""
+    return bool(_GENERIC.fullmatch(label.strip()))
+
+
 def explicit_role(label: str) -> Role | None:
     """The role a label names outright, or None when it is just a name."""
+    if is_unknown_speaker(label):
+        return Role.unknown
     key = speaker_key(label)
     if key in _WHOLE_LABEL:
         return _WHOLE_LABEL[key]
     if _PARTICIPANT_CODE.fullmatch(key):
         return Role.participant
-    words = set(re.findall(r"[a-z]+", label.casefold()))
+    words = set(re.findall(r"[a-z]+(?:-[a-z]+)?", label.casefold()))
+    if words & _OBSERVER_WORDS or "note taker" in label.casefold():
+        return Role.observer
     if words & _INTERVIEWER_WORDS:
         return Role.interviewer
     if words & _PARTICIPANT_WORDS:
@@ -46,23 +71,84 @@ def explicit_role(label: str) -> Role | None:
     return None
 
 
-def assign_roles(turns: list[Turn], overrides: Mapping[str, Role] | None = None) -> list[str]:
-    """Set `role` on every turn; return warnings about guesses the user should check."""
+def assign_roles(
+    turns: list[Turn], overrides: Mapping[str, Role] | None = None, *, file_id: str = ""
+) -> list[str]:
+    """Set `role` on every turn; return warnings about guesses the user should check.
+
+    `file_id` (the file's stem) names the participant when a speaker's label is in it.
+    """
     speakers = list(dict.fromkeys(t.speaker for t in turns))
     known: dict[str, Role] = {}
     for turn in turns:
         if turn.role is not None:
             known.setdefault(turn.speaker, turn.role)
+    named = _named_in_file(speakers, known, file_id)
+    for speaker in named:
+        known[speaker] = Role.participant
     warnings = _apply_overrides(speakers, known, overrides or {})
+    warnings += _generic_beside_names(speakers, known)
+    unknown_roles = [s for s in speakers if known.get(s) == Role.unknown]
+    if unknown_roles:
+        n = sum(1 for t in turns if t.speaker in unknown_roles)
+        warnings.append(
+            f"unknown speaker {', '.join(repr(s) for s in unknown_roles)} ({n} turn(s)): kept "
+            "apart and not used as evidence; set [roles] in study.toml if you know who it was"
+        )
     unknown = [s for s in speakers if s not in known]
     if unknown:
         warnings += _guess(turns, speakers, known, unknown)
         warnings += _side_speakers(turns, known, unknown)
-    elif Role.interviewer not in known.values():
+    elif Role.interviewer not in known.values() and Role.participant in known.values():
         warnings.append("no interviewer found: every speaker is labelled a participant")
     for turn in turns:
         turn.role = known[turn.speaker]
     return warnings
+
+
+def _file_tokens(file_id: str) -> set[str]:
+    tokens = set(re.findall(r"[a-z]+|\d+", file_id.casefold()))
+    numbers = re.findall(r"(?:p|participant|interviewee|respondent|user)[-_ ]?(\d+)", file_id, re.I)
+    return tokens | {f"p{n}" for n in numbers}
+
+
+def _named_in_file(speakers: list[str], known: dict[str, Role], file_id: str) -> list[str]:
+    """Speakers whose label is the file's participant: "TERRI" in terri-2.md, "P3" in P3.txt.
+
+    Only when exactly one speaker matches and nothing already says who they are."""
+    if not file_id:
+        return []
+    tokens = _file_tokens(file_id)
+    named = [
+        s
+        for s in speakers
+        if s not in known
+        and (speaker_key(s) in tokens or s.split()[0].casefold() in tokens)
+        and len(speaker_key(s)) >= 2
+    ]
+    return named if len(named) == 1 else []
+
+
+def _generic_beside_names(speakers: list[str], known: dict[str, Role]) -> list[str]:
+    """ "Speaker 2" beside a named participant: nobody knows who that is, so it is kept apart.
+
+    Beside a named interviewer only (Otter names the account holder, not the guest) it is
+    most likely the participant, and behaviour decides, with a warning."""
+    generic = [s for s in speakers if s not in known and is_generic_speaker(s)]
+    if not generic:
+        return []
+    named = [s for s in speakers if not is_generic_speaker(s) and s not in known]
+    has_participant = any(
+        role == Role.participant and not is_generic_speaker(s) for s, role in known.items()
+    )
+    if has_participant or len(named) >= 2:
+        for speaker in generic:
+            known[speaker] = Role.unknown
+        return []
+    return [
+        f"{', '.join(repr(s) for s in generic)} has no name: the role was guessed from who "
+        "asks the questions; set [roles] in study.toml to correct it"
+    ]
 
 
 def _apply_overrides(
@@ -105,20 +191,20 @@ def _guess(
     if stats[interviewer][0] == 0:
         return [
             f"no speaker asks questions: guessed '{interviewer}' as the interviewer "
-            "(shortest turns); pass roles to correct this"
+            "(shortest turns); set [roles] in study.toml to correct this"
         ]
     if len(ranked) > 1 and score(interviewer) - score(ranked[1]) < _CLOSE_CALL:
         return [
             f"'{interviewer}' and '{ranked[1]}' ask questions about as often: guessed "
-            f"'{interviewer}' as the interviewer; pass roles to correct this"
+            f"'{interviewer}' as the interviewer; set [roles] in study.toml to correct this"
         ]
     return []
 
 
 def _side_speakers(turns: list[Turn], known: dict[str, Role], unknown: list[str]) -> list[str]:
     """An unlabelled speaker with a few short lines beside a real participant (a captioner,
-    a note-taker, a colleague looking in) goes on the interviewer side, so the session is not
-    counted as a paired interview with a participant who said three words."""
+    a note-taker, a colleague looking in) is an observer, so the session is not counted as
+    a paired interview with a participant who said three words."""
     words = {s: sum(len(t.text.split()) for t in turns if t.speaker == s) for s in known}
     n_turns = {s: sum(1 for t in turns if t.speaker == s) for s in known}
     total = sum(words.values()) or 1
@@ -129,10 +215,10 @@ def _side_speakers(turns: list[Turn], known: dict[str, Role], unknown: list[str]
             continue
         share = words[speaker] / total
         if n_turns[speaker] <= _SIDE_MAX_TURNS and share < _SIDE_MAX_SHARE:
-            known[speaker] = Role.interviewer
+            known[speaker] = Role.observer
             warnings.append(
                 f"'{speaker}' says little ({n_turns[speaker]} turns, {share:.0%} of the words): "
-                "counted with the interviewer, not as a participant; pass roles to change this"
+                "read as an observer, not a participant; set [roles] in study.toml to change this"
             )
     return warnings
 

@@ -16,13 +16,17 @@ _CLOCK = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
 
 @dataclass
 class Turn:
-    """One stretch of speech by one speaker. `line` is where it starts in the file (1-based)."""
+    """One stretch of speech by one speaker. `line` is where it starts in the file (1-based);
+    `number` is the source's own turn number ("12   Dan: …" in PDF exports), when it has one;
+    `unlabelled` marks a turn whose speaker was inferred, not written in the file."""
 
     speaker: str
     text: str
     start: float | None = None
     line: int | None = None
     role: Role | None = None
+    number: int | None = None
+    unlabelled: bool = False
 
 
 @dataclass
@@ -68,5 +72,7 @@ def merge_consecutive(turns: list[Turn]) -> list[Turn]:
             if merged[-1].start is None:
                 merged[-1].start = turn.start
         else:
-            merged.append(Turn(turn.speaker, turn.text, turn.start, turn.line, turn.role))
+            merged.append(
+                Turn(turn.speaker, turn.text, turn.start, turn.line, turn.role, turn.number)
+            )
     return merged

@@ -6,6 +6,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from guideagent.schemas.transcript import Role
+
 # A misspelt key in a hand-written brief is an error, not silently ignored.
 _STRICT = ConfigDict(extra="forbid")
 
@@ -68,6 +70,11 @@ class Study(BaseModel):
     )
     redact_names: list[str] = Field(
         default_factory=list, description="Names to redact before text goes to a provider."
+    )
+    roles: dict[str, Role] = Field(
+        default_factory=dict,
+        description="Speaker roles that override detection: 'Name' for every transcript, "
+        "'file-stem:Name' for one (roles: interviewer, participant, observer, unknown).",
     )
 
     def objective(self, objective_id: str) -> Objective | None:

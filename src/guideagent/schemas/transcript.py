@@ -8,8 +8,13 @@ from pydantic import BaseModel, Field
 
 
 class Role(StrEnum):
+    """Who a speaker is. Only a participant's words are evidence; an observer (note-taker,
+    colleague) and an unknown speaker ("???", "Unknown") are kept apart, never merged."""
+
     interviewer = "interviewer"
     participant = "participant"
+    observer = "observer"
+    unknown = "unknown"
 
 
 class Utterance(BaseModel):

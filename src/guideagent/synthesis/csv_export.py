@@ -19,7 +19,15 @@ THEME_COLUMNS = [
     "participants",
     "description",
 ]
-QUOTE_COLUMNS = ["theme_id", "participant_id", "transcript_id", "utterance_id", "start", "quote"]
+QUOTE_COLUMNS = [
+    "theme_id",
+    "participant_id",
+    "transcript_id",
+    "utterance_id",
+    "start",
+    "quote",
+    "source",
+]
 
 
 def _csv(rows: list[list[object]]) -> str:
@@ -47,13 +55,24 @@ def themes_csv(synthesis: Synthesis) -> str:
 
 
 def quotes_csv(synthesis: Synthesis) -> str:
-    """One row per quote shown in the report; `start` in seconds, empty when unknown."""
+    """One row per quote shown in the report; `start` in seconds, empty when unknown;
+    `source` says where to find it ("P1.txt, turn 12, 03:05")."""
+    from guideagent.synthesis.report import quote_source  # report imports this module
+
     rows: list[list[object]] = [[*QUOTE_COLUMNS]]
     for theme in [*synthesis.themes, *synthesis.signals]:
         for q in theme.quotes:
             start = "" if q.start is None else f"{q.start:.3f}".rstrip("0").rstrip(".")
             rows.append(
-                [theme.id, q.participant_id, q.transcript_id, q.utterance_id, start, q.text]
+                [
+                    theme.id,
+                    q.participant_id,
+                    q.transcript_id,
+                    q.utterance_id,
+                    start,
+                    q.text,
+                    quote_source(synthesis, q),
+                ]
             )
     return _csv(rows)
 

@@ -56,6 +56,8 @@ def _candidates(transcript: Transcript, guide: Guide | None) -> list[Candidate]:
             question = utterance.text if not asked else f"{question} {utterance.text}"
             asked = True
             continue
+        if utterance.role != Role.participant:  # observers and unknown speakers are no evidence
+            continue
         asked = False
         if guide is None and _looks_like_warm_up(question, n / total):
             continue

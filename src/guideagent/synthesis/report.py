@@ -1,8 +1,11 @@
 """The synthesis report a PM reads and shares: report.md, synthesis.json and the CSVs.
 
 Every count in it comes from the Synthesis (computed by code, DESIGN rule 2), every quote
-carries who said it, when, and a link to the transcript, and the report says plainly what
-was left out: uncited words, unthemed insights and quotes grounding dropped (rule 1).
+carries who said it, its file and turn (the source's own turn number where it has one) or
+time, and a link to the transcript; the report says plainly what was left out: uncited
+words, unthemed insights, quotes grounding dropped (rule 1), and in "Sources" every file
+of the transcripts folder with its status, speakers and warnings, so none is skipped in
+silence.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guideagent.atomic import atomic_write_text
+from guideagent.ingest.status import FileStatus, Status
 from guideagent.schemas.synthesis import CoverageRow, Quote, Synthesis, Theme
 from guideagent.synthesis.csv_export import write_csvs
 
@@ -26,12 +30,15 @@ class ReportFiles:
     quotes_csv: Path
 
 
-def write_reports(synthesis: Synthesis, folder: Path) -> ReportFiles:
-    """Write every report file into `folder` (the study's synthesis/), atomically."""
+def write_reports(
+    synthesis: Synthesis, folder: Path, sources: list[FileStatus] | None = None
+) -> ReportFiles:
+    """Write every report file into `folder` (the study's synthesis/), atomically;
+    `sources` (ingest's status of every file) becomes the report's "Sources" section."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     report, data = folder / "report.md", folder / "synthesis.json"
-    atomic_write_text(report, render_report(synthesis, folder))
+    atomic_write_text(report, render_report(synthesis, folder, sources))
     atomic_write_text(data, synthesis.model_dump_json(indent=2) + "\n")
     themes, quotes = write_csvs(synthesis, folder)
     return ReportFiles(report=report, json=data, themes_csv=themes, quotes_csv=quotes)
@@ -55,15 +62,30 @@ def _short(text: str, words: int = CELL_WORDS) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
+def turn_label(utterance_id: str) -> str:
+    """ "turn 12" for u12 (ids follow the source's turn numbers where it has them)."""
+    number = utterance_id[1:] if utterance_id[:1] == "u" else ""
+    return f"turn {number}" if number.isdigit() else utterance_id
+
+
+def quote_source(synthesis: Synthesis, quote: Quote) -> str:
+    """Where to find a quote in the original: "P1.txt, turn 12, 03:05"."""
+    source = synthesis.transcript_sources.get(quote.transcript_id)
+    name = Path(source).name if source else quote.transcript_id
+    when = timestamp(quote.start)
+    return ", ".join(x for x in (name, turn_label(quote.utterance_id), when) if x)
+
+
 def _link(synthesis: Synthesis, quote: Quote, folder: Path) -> str:
     source = synthesis.transcript_sources.get(quote.transcript_id)
+    turn = turn_label(quote.utterance_id)
     if not source:
-        return f"{quote.transcript_id} {quote.utterance_id}"
+        return f"{quote.transcript_id}, {turn}"
     try:
         target = os.path.relpath(Path(source).resolve(), folder.resolve())
     except ValueError:  # another drive on Windows
         target = str(Path(source).resolve())
-    return f"[{Path(source).name}](<{Path(target).as_posix()}>) {quote.utterance_id}"
+    return f"[{Path(source).name}](<{Path(target).as_posix()}>), {turn}"
 
 
 def _quote_line(synthesis: Synthesis, quote: Quote, folder: Path) -> str:
@@ -93,8 +115,8 @@ def _grid(synthesis: Synthesis, rows: list[CoverageRow], label: str) -> list[str
         cells = []
         for cell in row.cells:
             if cell.quote is not None:
-                when = timestamp(cell.quote.start)
-                cells.append(_cell(f'"{_short(cell.quote.text)}"' + (f" ({when})" if when else "")))
+                where = quote_source(synthesis, cell.quote)
+                cells.append(_cell(f'"{_short(cell.quote.text)}" ({where})'))
             else:
                 cells.append("answered" if cell.answered else "—")
         head = _cell(f"{row.id}: {row.text}" if row.text else row.id)
@@ -137,7 +159,35 @@ def _left_out(synthesis: Synthesis) -> list[str]:
     return lines
 
 
-def render_report(synthesis: Synthesis, folder: Path) -> str:
+def _speakers(status: FileStatus) -> str:
+    return "; ".join(f"{s.speaker} ({s.role.value}, {s.turns})" for s in status.speakers)
+
+
+def sources_section(sources: list[FileStatus]) -> list[str]:
+    """Every file of the transcripts folder: status, speakers with roles, and why."""
+    counts = {state: sum(1 for f in sources if f.status == state) for state in Status}
+    summary = ", ".join(f"{n} {state.value}" for state, n in counts.items() if n)
+    lines = ["## Sources", "", f"{len(sources)} files: {summary}.", ""]
+    lines += ["| File | Status | Speakers (role, turns) | Why |", "|---|---|---|---|"]
+    for f in sources:
+        why = f.reason or (f"{len(f.warnings)} warning(s), below" if f.warnings else "")
+        lines.append(
+            f"| {_cell(f.name)} | {f.status.value} | {_cell(_speakers(f)) or '—'} | {_cell(why)} |"
+        )
+    lines.append("")
+    warned = [f for f in sources if f.warnings]
+    if warned:
+        lines += ["Warnings:", ""]
+        for f in warned:
+            lines.append(f"- {f.name}")
+            lines += [f"  - {' '.join(w.split())}" for w in f.warnings]
+        lines.append("")
+    return lines
+
+
+def render_report(
+    synthesis: Synthesis, folder: Path, sources: list[FileStatus] | None = None
+) -> str:
     """report.md's text; links to transcripts are relative to `folder`."""
     n = len(synthesis.participant_ids)
     lines = [f"# {synthesis.title or 'Study'}: synthesis", ""]
@@ -174,4 +224,6 @@ def render_report(synthesis: Synthesis, folder: Path) -> str:
             synthesis, synthesis.question_coverage, "Question"
         )
     lines += _left_out(synthesis)
+    if sources:
+        lines += sources_section(sources)
     return "\n".join(lines).rstrip() + "\n"

@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # heavy or engine-side modules load only when a step runs
     from guideagent.config import Settings
     from guideagent.drafting.revise import DraftResult
     from guideagent.engines.base import Engine, Progress
+    from guideagent.ingest.status import IngestResult
     from guideagent.store import ImportReport, StudyFolder
     from guideagent.synthesis.pipeline import InterviewStatus, SynthesisRun
     from guideagent.synthesis.plan import SynthesisPlan
@@ -74,6 +75,7 @@ class Workspace(StudyEdits, DiskSync):
         self.critique: Critique | None = None
         self.transcripts: list[Transcript] = []
         self.problems: list[Any] = []  # IngestProblem: files that could not be read
+        self.ingested: IngestResult | None = None  # the last read of transcripts/, per file
         self.synthesis: Synthesis | None = None
         self.transcripts_dir = Path(transcripts_dir or self.path / "transcripts")
         self._settings = settings
@@ -305,7 +307,14 @@ class Workspace(StudyEdits, DiskSync):
         if not self.transcripts_dir.is_dir():
             self.transcripts, self.problems = [], []
             return self.transcripts
-        ingested = load_folder(self.transcripts_dir)
+        ingested = load_folder(
+            self.transcripts_dir,
+            root=self.path,
+            guide=self.guide,
+            roles=self.study.roles,
+            ignore=STUDY_FILES,
+        )
+        self.ingested = ingested  # every file's status, for the CLI table and the report
         self.problems = [p for p in ingested.problems if Path(p.path).name not in STUDY_FILES]
         self.transcripts = [
             t for t in ingested.transcripts if Path(t.source).name not in STUDY_FILES
@@ -403,7 +412,8 @@ class Workspace(StudyEdits, DiskSync):
             redactor=plan.redactor,
             fresh=fresh,
         )
-        files = write_reports(run.synthesis, self.synthesis_dir)
+        sources = self.ingested.files if self.ingested is not None else None
+        files = write_reports(run.synthesis, self.synthesis_dir, sources)
         self.synthesis = run.synthesis
         return SynthesisOutcome(run, files)
 

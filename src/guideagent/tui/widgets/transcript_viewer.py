@@ -84,7 +84,7 @@ class TranscriptViewer(Vertical):
     ) -> None:
         speakers = self._speaker_styles(transcript)
         roles = ", ".join(
-            f"{s} ({'interviewer' if r == Role.interviewer else 'participant'})"
+            f"{s} ({r.value})"
             for s, r in dict.fromkeys((u.speaker, u.role) for u in transcript.utterances)
         )
         self.query_one(".viewer-title", Label).update(

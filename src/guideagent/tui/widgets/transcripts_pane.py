@@ -30,6 +30,10 @@ def roles_cell(transcript: Transcript) -> str:
         parts.append("I: " + ", ".join(interviewers))
     if participants:
         parts.append("P: " + ", ".join(participants))
+    for role, tag in ((Role.observer, "observer"), (Role.unknown, "unknown")):
+        others = list(dict.fromkeys(u.speaker for u in transcript.utterances if u.role == role))
+        if others:
+            parts.append(f"{tag}: " + ", ".join(others))
     return " · ".join(parts)
 
 
