@@ -52,15 +52,15 @@ def run(args, settings: Settings) -> int:
     workspace = Workspace.for_transcripts(args.path, settings)
     from guideagent.ingest.status import EXIT_SKIPPED, require_participants, source_lines
 
+    wait = getattr(args, "wait", 0.0)
+    if not wait and (holder := busy(workspace.path)) is not None:
+        raise StudyBusy(workspace.path, "synthesize", holder)  # before any cost is asked
     ingested = workspace.ingested
     if ingested is not None:  # every file accounted for: the per-file table on stderr
         for line in source_lines(ingested.files):
             err.print(line, markup=False, highlight=False)
         require_participants(ingested, workspace.transcripts_dir)
     workspace.require_transcripts()
-    wait = getattr(args, "wait", 0.0)
-    if not wait and (holder := busy(workspace.path)) is not None:
-        raise StudyBusy(workspace.path, "synthesize", holder)  # before any cost is asked
     plan = workspace.plan_synthesis(fresh=args.fresh)
     announce_engine(settings)
     if plan.estimate is not None:

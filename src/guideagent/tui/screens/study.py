@@ -5,6 +5,9 @@ folder (atomically, via the store) half a second after the last one, when the st
 closed, and when the app quits. Every second, and before each save, it asks the
 workspace what changed on disk (workspace/sync.py): a change with no unsaved edit here
 reloads that pane with a notice; one that meets an unsaved edit opens ConflictScreen.
+
+Longer than 400 lines because it coordinates the five panes with autosave, the disk
+watch and its conflict dialog; the logic behind each lives in guideagent.workspace.
 """
 
 from __future__ import annotations
