@@ -19,7 +19,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.css.query import NoMatches
-from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -77,16 +76,16 @@ class StudyScreen(UsesApp, Screen):
         with TabbedContent(id="tabs"):
             with TabPane("1 Objectives & participants", id="objectives"):
                 yield ObjectivesPane(self.session)
-            # The hidden tabs mount just after the first frame (Lazy), so the study shows
-            # sooner; until then a query for their panes finds nothing (see _pane).
+            # All panes mount with the screen: mounting the hidden ones lazily raced keys
+            # pressed right after a tab switch (a half-mounted GuidePane); _pane stays safe.
             with TabPane("2 Guide", id="guide"):
-                yield Lazy(GuidePane(self.session))
+                yield GuidePane(self.session)
             with TabPane("3 Transcripts", id="transcripts"):
-                yield Lazy(TranscriptsPane(self.session))
+                yield TranscriptsPane(self.session)
             with TabPane("4 Synthesis", id="synthesis"):
-                yield Lazy(SynthesisPane(self.session))
+                yield SynthesisPane(self.session)
             with TabPane("5 Settings", id="settings"):
-                yield Lazy(SettingsPane())
+                yield SettingsPane()
         yield Footer()
 
     def on_mount(self) -> None:
